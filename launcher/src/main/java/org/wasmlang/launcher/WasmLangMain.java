@@ -1,0 +1,79 @@
+package org.wasmlang.launcher;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+import org.graalvm.polyglot.Engine;
+import org.wasmlang.WasmLangVersion;
+
+/**
+ * The {@code wasmlang} command. Each subcommand is a small class; this one only
+ * dispatches and owns the process exit code.
+ */
+public final class WasmLangMain {
+    static final String INTERPRETED = "Interpreted";
+
+    private WasmLangMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command line and returns the exit status, without exiting the JVM. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> arguments = Arrays.asList(args);
+        if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
+            printHelp(out);
+            return arguments.isEmpty() ? 2 : 0;
+        }
+        String command = arguments.get(0);
+        List<String> rest = arguments.subList(1, arguments.size());
+        switch (command) {
+            case "--version":
+            case "version":
+                printVersion(out);
+                return 0;
+            default:
+                err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
+                return 2;
+        }
+    }
+
+    static void printHelp(PrintStream out) {
+        out.println("WasmLang " + WasmLangVersion.version() + ": a WebAssembly engine on GraalVM Truffle");
+        out.println();
+        out.println("Usage: wasmlang COMMAND [ARGS...]");
+        out.println();
+        out.println("Commands:");
+        out.println("  --version           print the WasmLang, Truffle and JDK versions and the JIT in use");
+        out.println("  --help              print this help");
+        out.println();
+        out.println("Environment:");
+        out.println("  JAVA_HOME           a JDK 25+ to use (otherwise one is looked for under /usr/lib/jvm)");
+        out.println("  WASMLANG_JAVA_OPTS  extra JVM options, e.g. -Xmx8g");
+    }
+
+    static void printVersion(PrintStream out) {
+        out.println("WasmLang " + WasmLangVersion.version());
+        out.println("Truffle " + WasmLangVersion.truffleVersion());
+        out.println("JDK " + System.getProperty("java.vm.vendor") + " " + Runtime.version()
+                        + " (" + System.getProperty("java.home") + ")");
+        out.println("Engine " + engineImplementationName());
+    }
+
+    /**
+     * The polyglot engine implementation: {@code GraalVM CE} when the Graal JIT compiles
+     * Truffle code, {@code Interpreted} when only the fallback interpreter is available.
+     */
+    static String engineImplementationName() {
+        try (Engine engine = Engine.newBuilder().option("engine.WarnInterpreterOnly", "false").build()) {
+            String name = engine.getImplementationName();
+            if (INTERPRETED.equals(name)) {
+                JitNotice.printOnce();
+            }
+            return name;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.wasmlang.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.graalvm.polyglot.Engine;
+import org.junit.jupiter.api.Test;
+import org.wasmlang.WasmLanguage;
+
+/** Guards the build set-up: CI must run with the Graal JIT, and the language must register. */
+class JitActiveTest {
+
+    @Test
+    void graalJitIsActiveUnderSurefire() {
+        try (Engine engine = Engine.create()) {
+            assertEquals("GraalVM CE", engine.getImplementationName(),
+                            "the Truffle optimizing runtime is not active: check jit.flags in pom.xml "
+                                            + "and the jars in tests/target/jit");
+        }
+    }
+
+    @Test
+    void languageIsRegisteredBesideGraalWasm() {
+        try (Engine engine = Engine.create()) {
+            assertTrue(engine.getLanguages().containsKey(WasmLanguage.ID), engine.getLanguages().keySet().toString());
+            assertEquals("WasmLang", engine.getLanguages().get(WasmLanguage.ID).getName());
+            // GraalWasm is a test dependency: both languages must load in one engine.
+            assertTrue(engine.getLanguages().containsKey("wasm"), engine.getLanguages().keySet().toString());
+        }
+    }
+}
