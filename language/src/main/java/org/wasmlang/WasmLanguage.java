@@ -1,7 +1,17 @@
 package org.wasmlang;
 
+import org.wasmlang.binary.ModuleDecoder;
+import org.wasmlang.module.Features;
+import org.wasmlang.module.Module;
+import org.wasmlang.nodes.ModuleRootNode;
+import org.wasmlang.runtime.CompiledModule;
+import org.wasmlang.runtime.WasmLoadException;
+import org.wasmlang.validation.FunctionInfo;
+import org.wasmlang.validation.Validator;
+
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
 
 /**
  * The registration of WasmLang with Truffle. Its id is {@code wasmlang} so that it can
@@ -28,8 +38,21 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         return new WasmContext(this, env);
     }
 
+    /**
+     * Decodes and validates the module once; instances are made from the result later.
+     * Malformed or invalid bytes raise a syntax error naming the spec's reason and place.
+     */
     @Override
-    protected CallTarget parse(ParsingRequest request) throws Exception {
-        throw new UnsupportedOperationException("WasmLang cannot load modules yet");
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        if (!source.hasBytes()) {
+            throw new WasmLoadException("WasmLang reads binary modules (" + WASM_MIME_TYPE + "); the text format of "
+                            + source.getName() + " is not supported yet: convert it with wat2wasm first");
+        }
+        byte[] bytes = source.getBytes().toByteArray();
+        Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
+        FunctionInfo[] infos = Validator.validate(module, Features.WASM_2_0);
+        CompiledModule compiled = new CompiledModule(source.getName(), module, infos);
+        return new ModuleRootNode(this, compiled).getCallTarget();
     }
 }

@@ -1,0 +1,96 @@
+package org.wasmlang.module;
+
+/**
+ * Value types as plain ints, so the validator's operand stack is an {@code int[]} and
+ * needs no allocation per instruction.
+ *
+ * <p>Numeric types and abstract heap types use their binary encoding byte. A reference
+ * type adds {@link #NULLABLE}; a reference to a defined type (Wasm 3.0) sets
+ * {@link #CONCRETE} and keeps the type index above bit 10. {@link #UNKNOWN} is the
+ * "bottom" type the polymorphic stack yields after {@code unreachable}.
+ */
+public final class ValueType {
+    public static final int UNKNOWN = 0;
+
+    public static final int I32 = 0x7F;
+    public static final int I64 = 0x7E;
+    public static final int F32 = 0x7D;
+    public static final int F64 = 0x7C;
+    public static final int V128 = 0x7B;
+
+    /** Abstract heap types (the low byte of a reference type). */
+    public static final int HEAP_FUNC = 0x70;
+    public static final int HEAP_EXTERN = 0x6F;
+
+    public static final int NULLABLE = 0x100;
+    public static final int CONCRETE = 0x200;
+    private static final int INDEX_SHIFT = 10;
+
+    public static final int FUNCREF = HEAP_FUNC | NULLABLE;
+    public static final int EXTERNREF = HEAP_EXTERN | NULLABLE;
+
+    private ValueType() {
+    }
+
+    public static boolean isNumeric(int type) {
+        return type == I32 || type == I64 || type == F32 || type == F64;
+    }
+
+    public static boolean isVector(int type) {
+        return type == V128;
+    }
+
+    public static boolean isReference(int type) {
+        return type == FUNCREF || type == EXTERNREF || (type & (NULLABLE | CONCRETE)) != 0
+                        || type == HEAP_FUNC || type == HEAP_EXTERN;
+    }
+
+    public static boolean isNullable(int type) {
+        return (type & NULLABLE) != 0;
+    }
+
+    /** A reference to the defined type with this index (typed function references, GC). */
+    public static int concreteReference(int typeIndex, boolean nullable) {
+        return (typeIndex << INDEX_SHIFT) | CONCRETE | (nullable ? NULLABLE : 0);
+    }
+
+    /** Whether a value of type {@code actual} may stand where {@code expected} is wanted. */
+    public static boolean isSubtype(int actual, int expected) {
+        if (actual == expected || actual == UNKNOWN) {
+            return true;
+        }
+        // Non-nullable references are subtypes of their nullable form.
+        return isReference(actual) && (actual | NULLABLE) == expected;
+    }
+
+    /** The spelling of the text format, for error messages. */
+    public static String name(int type) {
+        switch (type) {
+            case UNKNOWN:
+                return "unknown";
+            case I32:
+                return "i32";
+            case I64:
+                return "i64";
+            case F32:
+                return "f32";
+            case F64:
+                return "f64";
+            case V128:
+                return "v128";
+            case FUNCREF:
+                return "funcref";
+            case EXTERNREF:
+                return "externref";
+            case HEAP_FUNC:
+                return "(ref func)";
+            case HEAP_EXTERN:
+                return "(ref extern)";
+            default:
+                if ((type & CONCRETE) != 0) {
+                    return "(ref " + (isNullable(type) ? "null " : "") + (type >>> INDEX_SHIFT) + ")";
+                }
+                return "type 0x" + Integer.toHexString(type);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.wasmlang.validation;
+
+/**
+ * What validation learned about one function body, for the node builder: it never
+ * re-validates. Blocks are listed in the order their opening instruction appears.
+ */
+public final class FunctionInfo {
+    /** Fields of one block record in {@link #blocks}. */
+    public static final int BLOCK_START = 0;
+    public static final int BLOCK_TYPE = 1;
+    public static final int BLOCK_ENTRY_HEIGHT = 2;
+    public static final int BLOCK_ELSE = 3;
+    public static final int BLOCK_END = 4;
+    public static final int BLOCK_STRIDE = 5;
+
+    private final int[] localTypes;
+    private final int maxStackHeight;
+    private final int[] blocks;
+
+    FunctionInfo(int[] localTypes, int maxStackHeight, int[] blocks) {
+        this.localTypes = localTypes;
+        this.maxStackHeight = maxStackHeight;
+        this.blocks = blocks;
+    }
+
+    /** Parameter types followed by declared local types. Do not modify. */
+    public int[] localTypes() {
+        return localTypes;
+    }
+
+    /** The most operand-stack values live at once (not counting locals). */
+    public int maxStackHeight() {
+        return maxStackHeight;
+    }
+
+    public int blockCount() {
+        return blocks.length / BLOCK_STRIDE;
+    }
+
+    /**
+     * One field of block {@code block}: the byte offset of its opening opcode, its block
+     * type, the operand-stack height below its parameters, the offset of its {@code else}
+     * (or -1), and the offset of its {@code end}.
+     */
+    public int block(int block, int field) {
+        return blocks[block * BLOCK_STRIDE + field];
+    }
+}

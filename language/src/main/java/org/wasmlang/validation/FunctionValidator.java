@@ -1,0 +1,829 @@
+package org.wasmlang.validation;
+
+import java.util.Arrays;
+
+import org.wasmlang.binary.BinaryReader;
+import org.wasmlang.binary.BlockTypes;
+import org.wasmlang.binary.CodeScanner;
+import org.wasmlang.binary.Opcodes;
+import org.wasmlang.binary.SimdOpcodes;
+import org.wasmlang.binary.TypeReader;
+import org.wasmlang.module.ElementSegment;
+import org.wasmlang.module.Features;
+import org.wasmlang.module.FuncType;
+import org.wasmlang.module.Function;
+import org.wasmlang.module.GlobalType;
+import org.wasmlang.module.Module;
+import org.wasmlang.module.ValueType;
+
+/**
+ * Type-checks function bodies in one pass over their bytes, following the spec's
+ * validation algorithm (operand stack and control stack, polymorphic after
+ * {@code unreachable}, {@code br}, {@code return}). It decodes instructions as it goes,
+ * so malformed instruction encodings are reported here too.
+ *
+ * <p>One instance validates every function of a module and reuses its arrays, so there
+ * is no allocation per instruction.
+ */
+final class FunctionValidator {
+    private static final int KIND_FUNCTION = 0;
+    private static final int KIND_BLOCK = 1;
+    private static final int KIND_LOOP = 2;
+    private static final int KIND_IF = 3;
+    private static final int KIND_ELSE = 4;
+
+    /** Signatures of the plain numeric instructions 0x45..0xC4: two inputs (0 = none) and a result. */
+    private static final int[][] NUMERIC = new int[0xC5][];
+
+    static {
+        final int i32 = ValueType.I32;
+        final int i64 = ValueType.I64;
+        final int f32 = ValueType.F32;
+        final int f64 = ValueType.F64;
+        numeric(0x45, 0x45, i32, 0, i32);
+        numeric(0x46, 0x4F, i32, i32, i32);
+        numeric(0x50, 0x50, i64, 0, i32);
+        numeric(0x51, 0x5A, i64, i64, i32);
+        numeric(0x5B, 0x60, f32, f32, i32);
+        numeric(0x61, 0x66, f64, f64, i32);
+        numeric(0x67, 0x69, i32, 0, i32);
+        numeric(0x6A, 0x78, i32, i32, i32);
+        numeric(0x79, 0x7B, i64, 0, i64);
+        numeric(0x7C, 0x8A, i64, i64, i64);
+        numeric(0x8B, 0x91, f32, 0, f32);
+        numeric(0x92, 0x98, f32, f32, f32);
+        numeric(0x99, 0x9F, f64, 0, f64);
+        numeric(0xA0, 0xA6, f64, f64, f64);
+        numeric(0xA7, 0xA7, i64, 0, i32);
+        numeric(0xA8, 0xA9, f32, 0, i32);
+        numeric(0xAA, 0xAB, f64, 0, i32);
+        numeric(0xAC, 0xAD, i32, 0, i64);
+        numeric(0xAE, 0xAF, f32, 0, i64);
+        numeric(0xB0, 0xB1, f64, 0, i64);
+        numeric(0xB2, 0xB3, i32, 0, f32);
+        numeric(0xB4, 0xB5, i64, 0, f32);
+        numeric(0xB6, 0xB6, f64, 0, f32);
+        numeric(0xB7, 0xB8, i32, 0, f64);
+        numeric(0xB9, 0xBA, i64, 0, f64);
+        numeric(0xBB, 0xBB, f32, 0, f64);
+        numeric(0xBC, 0xBC, f32, 0, i32);
+        numeric(0xBD, 0xBD, f64, 0, i64);
+        numeric(0xBE, 0xBE, i32, 0, f32);
+        numeric(0xBF, 0xBF, i64, 0, f64);
+        numeric(0xC0, 0xC1, i32, 0, i32);
+        numeric(0xC2, 0xC4, i64, 0, i64);
+    }
+
+    private static void numeric(int from, int to, int in1, int in2, int out) {
+        for (int op = from; op <= to; op++) {
+            NUMERIC[op] = new int[]{in1, in2, out};
+        }
+    }
+
+    private final Module module;
+    private final Features features;
+    private final FuncType[] types;
+    private final boolean[] declaredReferences;
+    private final BinaryReader r;
+
+    private int[] localTypes;
+    private int functionIndex;
+
+    private int[] stack = new int[64];
+    private int sp;
+    private int maxSp;
+
+    private int[] ctlKind = new int[16];
+    private int[] ctlType = new int[16];
+    private int[] ctlHeight = new int[16];
+    private boolean[] ctlUnreachable = new boolean[16];
+    private int[] ctlBlock = new int[16];
+    private int csp;
+
+    private int[] blocks = new int[FunctionInfo.BLOCK_STRIDE * 16];
+    private int blockCount;
+
+    FunctionValidator(Module module, Features features, FuncType[] types, boolean[] declaredReferences) {
+        this.module = module;
+        this.features = features;
+        this.types = types;
+        this.declaredReferences = declaredReferences;
+        this.r = new BinaryReader(module.bytes());
+    }
+
+    FunctionInfo validate(Function function) {
+        functionIndex = function.index();
+        localTypes = function.localTypes();
+        sp = 0;
+        maxSp = 0;
+        csp = 0;
+        blockCount = 0;
+        r.setPosition(function.codeStart());
+        r.setFunctionIndex(functionIndex);
+        pushControl(KIND_FUNCTION, function.typeIndex(), -1);
+        while (csp > 0) {
+            instruction();
+        }
+        assert r.position() == function.codeEnd() : "the decoder checked the body's extent";
+        return new FunctionInfo(localTypes, maxSp, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE));
+    }
+
+    int position() {
+        return r.position();
+    }
+
+    // ---- errors -------------------------------------------------------------------------
+
+    private WasmInvalidException invalid(ErrorMessage error, String detail, int at) {
+        return new WasmInvalidException(error, detail, at, functionIndex);
+    }
+
+    private WasmInvalidException mismatch(int expected, int actual, int at) {
+        return invalid(ErrorMessage.TYPE_MISMATCH, "(expected " + ValueType.name(expected) + ", got "
+                        + (actual == -1 ? "nothing" : ValueType.name(actual)) + ")", at);
+    }
+
+    // ---- operand stack --------------------------------------------------------------------
+
+    private void push(int type) {
+        if (sp == stack.length) {
+            stack = Arrays.copyOf(stack, sp * 2);
+        }
+        stack[sp++] = type;
+        if (sp > maxSp) {
+            maxSp = sp;
+        }
+    }
+
+    /** Pops any value; UNKNOWN when the stack is polymorphic. -1 never escapes: it throws. */
+    private int pop(int at) {
+        if (sp == ctlHeight[csp - 1]) {
+            if (ctlUnreachable[csp - 1]) {
+                return ValueType.UNKNOWN;
+            }
+            throw mismatch(ValueType.UNKNOWN, -1, at);
+        }
+        return stack[--sp];
+    }
+
+    private int pop(int expected, int at) {
+        if (sp == ctlHeight[csp - 1]) {
+            if (ctlUnreachable[csp - 1]) {
+                return expected;
+            }
+            throw mismatch(expected, -1, at);
+        }
+        int actual = stack[--sp];
+        if (!ValueType.isSubtype(actual, expected)) {
+            throw mismatch(expected, actual, at);
+        }
+        return actual;
+    }
+
+    // ---- control stack --------------------------------------------------------------------
+
+    private void pushControl(int kind, int blockType, int opcodeOffset) {
+        if (csp == ctlKind.length) {
+            int n = csp * 2;
+            ctlKind = Arrays.copyOf(ctlKind, n);
+            ctlType = Arrays.copyOf(ctlType, n);
+            ctlHeight = Arrays.copyOf(ctlHeight, n);
+            ctlUnreachable = Arrays.copyOf(ctlUnreachable, n);
+            ctlBlock = Arrays.copyOf(ctlBlock, n);
+        }
+        // The caller has popped the block's parameters already; they are pushed back after.
+        ctlKind[csp] = kind;
+        ctlType[csp] = blockType;
+        ctlHeight[csp] = sp;
+        ctlUnreachable[csp] = false;
+        ctlBlock[csp] = -1;
+        if (kind != KIND_FUNCTION) {
+            int base = blockCount * FunctionInfo.BLOCK_STRIDE;
+            if (base + FunctionInfo.BLOCK_STRIDE > blocks.length) {
+                blocks = Arrays.copyOf(blocks, blocks.length * 2);
+            }
+            blocks[base + FunctionInfo.BLOCK_START] = opcodeOffset;
+            blocks[base + FunctionInfo.BLOCK_TYPE] = blockType;
+            blocks[base + FunctionInfo.BLOCK_ENTRY_HEIGHT] = sp;
+            blocks[base + FunctionInfo.BLOCK_ELSE] = -1;
+            blocks[base + FunctionInfo.BLOCK_END] = -1;
+            ctlBlock[csp] = blockCount++;
+        }
+        csp++;
+    }
+
+    private int resultCount(int frame) {
+        return ctlKind[frame] == KIND_FUNCTION ? types[ctlType[frame]].resultCount()
+                        : BlockTypes.resultCount(ctlType[frame], types);
+    }
+
+    private int result(int frame, int i) {
+        return ctlKind[frame] == KIND_FUNCTION ? types[ctlType[frame]].result(i)
+                        : BlockTypes.result(ctlType[frame], types, i);
+    }
+
+    /** Label types: a loop's label takes its parameters, others their results. */
+    private int labelCount(int frame) {
+        return ctlKind[frame] == KIND_LOOP ? BlockTypes.paramCount(ctlType[frame], types) : resultCount(frame);
+    }
+
+    private int labelType(int frame, int i) {
+        return ctlKind[frame] == KIND_LOOP ? BlockTypes.param(ctlType[frame], types, i) : result(frame, i);
+    }
+
+    private void popResults(int frame, int at) {
+        for (int i = resultCount(frame) - 1; i >= 0; i--) {
+            pop(result(frame, i), at);
+        }
+        if (sp != ctlHeight[csp - 1]) {
+            throw invalid(ErrorMessage.TYPE_MISMATCH, "(values left on the stack at the end of a block)", at);
+        }
+    }
+
+    private void popLabel(int frame, int at) {
+        for (int i = labelCount(frame) - 1; i >= 0; i--) {
+            pop(labelType(frame, i), at);
+        }
+    }
+
+    private void pushLabel(int frame) {
+        for (int i = 0; i < labelCount(frame); i++) {
+            push(labelType(frame, i));
+        }
+    }
+
+    private void setUnreachable() {
+        sp = ctlHeight[csp - 1];
+        ctlUnreachable[csp - 1] = true;
+    }
+
+    /** The control frame a branch to label depth {@code depth} targets. */
+    private int labelFrame(int depth, int at) {
+        if (Integer.compareUnsigned(depth, csp - 1) > 0) {
+            throw invalid(ErrorMessage.UNKNOWN_LABEL, String.valueOf(Integer.toUnsignedString(depth)), at);
+        }
+        return csp - 1 - depth;
+    }
+
+    private void blockParams(int blockType, int at) {
+        if (blockType >= 0) {
+            FuncType type = types[blockType];
+            for (int i = type.paramCount() - 1; i >= 0; i--) {
+                pop(type.param(i), at);
+            }
+        }
+    }
+
+    private void pushBlockParams(int blockType) {
+        if (blockType >= 0) {
+            FuncType type = types[blockType];
+            for (int i = 0; i < type.paramCount(); i++) {
+                push(type.param(i));
+            }
+        }
+    }
+
+    private int readBlockType(int at) {
+        int blockType = BlockTypes.read(r);
+        if (blockType >= 0 && blockType >= types.length) {
+            throw invalid(ErrorMessage.UNKNOWN_TYPE, String.valueOf(blockType), at);
+        }
+        return blockType;
+    }
+
+    // ---- instructions ---------------------------------------------------------------------
+
+    private void instruction() {
+        int at = r.position();
+        int opcode = r.u8();
+        switch (opcode) {
+            case Opcodes.UNREACHABLE -> setUnreachable();
+            case Opcodes.NOP -> {
+            }
+            case Opcodes.BLOCK, Opcodes.LOOP -> {
+                int blockType = readBlockType(at);
+                blockParams(blockType, at);
+                pushControl(opcode == Opcodes.BLOCK ? KIND_BLOCK : KIND_LOOP, blockType, at);
+                pushBlockParams(blockType);
+            }
+            case Opcodes.IF -> {
+                int blockType = readBlockType(at);
+                pop(ValueType.I32, at);
+                blockParams(blockType, at);
+                pushControl(KIND_IF, blockType, at);
+                pushBlockParams(blockType);
+            }
+            case Opcodes.ELSE -> {
+                int frame = csp - 1;
+                if (ctlKind[frame] != KIND_IF) {
+                    throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "(else without if)", at);
+                }
+                popResults(frame, at);
+                blocks[ctlBlock[frame] * FunctionInfo.BLOCK_STRIDE + FunctionInfo.BLOCK_ELSE] = at;
+                ctlKind[frame] = KIND_ELSE;
+                ctlUnreachable[frame] = false;
+                pushBlockParams(ctlType[frame]);
+            }
+            case Opcodes.END -> end(at);
+            case Opcodes.BR -> {
+                int frame = labelFrame(r.u32(), at);
+                popLabel(frame, at);
+                setUnreachable();
+            }
+            case Opcodes.BR_IF -> {
+                int frame = labelFrame(r.u32(), at);
+                pop(ValueType.I32, at);
+                popLabel(frame, at);
+                pushLabel(frame);
+            }
+            case Opcodes.BR_TABLE -> brTable(at);
+            case Opcodes.RETURN -> {
+                popLabel(0, at);
+                setUnreachable();
+            }
+            case Opcodes.CALL -> {
+                int index = r.u32();
+                if (Integer.compareUnsigned(index, module.functionCount()) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Integer.toUnsignedString(index), at);
+                }
+                applyCall(module.functionType(index), at);
+            }
+            case Opcodes.CALL_INDIRECT -> {
+                int typeIndex = r.u32();
+                int tableIndex = r.u32();
+                int elementType = table(tableIndex, at);
+                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
+                }
+                if (!ValueType.isSubtype(elementType, ValueType.FUNCREF)) {
+                    throw mismatch(ValueType.FUNCREF, elementType, at);
+                }
+                pop(ValueType.I32, at);
+                applyCall(types[typeIndex], at);
+            }
+            case Opcodes.DROP -> pop(at);
+            case Opcodes.SELECT -> {
+                pop(ValueType.I32, at);
+                int t1 = pop(at);
+                int t2 = pop(at);
+                if (ValueType.isReference(t1) || ValueType.isReference(t2)) {
+                    throw invalid(ErrorMessage.TYPE_MISMATCH, "(select without a type needs numeric or vector operands)",
+                                    at);
+                }
+                if (t1 != t2 && t1 != ValueType.UNKNOWN && t2 != ValueType.UNKNOWN) {
+                    throw mismatch(t1, t2, at);
+                }
+                push(t1 == ValueType.UNKNOWN ? t2 : t1);
+            }
+            case Opcodes.SELECT_T -> {
+                int n = r.count();
+                if (n != 1) {
+                    for (int i = 0; i < n; i++) {
+                        TypeReader.valueType(r, features);
+                    }
+                    throw invalid(ErrorMessage.INVALID_RESULT_ARITY, null, at);
+                }
+                int type = TypeReader.valueType(r, features);
+                pop(ValueType.I32, at);
+                pop(type, at);
+                pop(type, at);
+                push(type);
+            }
+            case Opcodes.LOCAL_GET -> push(local(r.u32(), at));
+            case Opcodes.LOCAL_SET -> pop(local(r.u32(), at), at);
+            case Opcodes.LOCAL_TEE -> {
+                int type = local(r.u32(), at);
+                pop(type, at);
+                push(type);
+            }
+            case Opcodes.GLOBAL_GET -> push(global(r.u32(), at).valueType());
+            case Opcodes.GLOBAL_SET -> {
+                GlobalType global = global(r.u32(), at);
+                if (!global.mutable()) {
+                    throw invalid(ErrorMessage.GLOBAL_IS_IMMUTABLE, null, at);
+                }
+                pop(global.valueType(), at);
+            }
+            case Opcodes.TABLE_GET -> {
+                int type = table(r.u32(), at);
+                pop(ValueType.I32, at);
+                push(type);
+            }
+            case Opcodes.TABLE_SET -> {
+                int type = table(r.u32(), at);
+                pop(type, at);
+                pop(ValueType.I32, at);
+            }
+            case Opcodes.MEMORY_SIZE -> {
+                memory(CodeScanner.memoryIndex(r, features), at);
+                push(ValueType.I32);
+            }
+            case Opcodes.MEMORY_GROW -> {
+                memory(CodeScanner.memoryIndex(r, features), at);
+                pop(ValueType.I32, at);
+                push(ValueType.I32);
+            }
+            case Opcodes.I32_CONST -> {
+                r.s32();
+                push(ValueType.I32);
+            }
+            case Opcodes.I64_CONST -> {
+                r.s64();
+                push(ValueType.I64);
+            }
+            case Opcodes.F32_CONST -> {
+                r.f32Bits();
+                push(ValueType.F32);
+            }
+            case Opcodes.F64_CONST -> {
+                r.f64Bits();
+                push(ValueType.F64);
+            }
+            case Opcodes.REF_NULL -> push(TypeReader.heapType(r, features));
+            case Opcodes.REF_IS_NULL -> {
+                int type = pop(at);
+                if (type != ValueType.UNKNOWN && !ValueType.isReference(type)) {
+                    throw invalid(ErrorMessage.TYPE_MISMATCH, "(ref.is_null of " + ValueType.name(type) + ")", at);
+                }
+                push(ValueType.I32);
+            }
+            case Opcodes.REF_FUNC -> {
+                int index = r.u32();
+                if (Integer.compareUnsigned(index, module.functionCount()) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Integer.toUnsignedString(index), at);
+                }
+                if (!declaredReferences[index]) {
+                    throw invalid(ErrorMessage.UNDECLARED_FUNCTION_REFERENCE, String.valueOf(index), at);
+                }
+                push(ValueType.FUNCREF);
+            }
+            case Opcodes.MISC_PREFIX -> misc(at);
+            case Opcodes.SIMD_PREFIX -> simd(at);
+            default -> {
+                if (opcode >= Opcodes.I32_LOAD && opcode <= Opcodes.I64_STORE32) {
+                    memoryAccess(opcode, at);
+                } else if (opcode >= Opcodes.I32_EQZ && opcode <= Opcodes.I64_EXTEND32_S) {
+                    int[] sig = NUMERIC[opcode];
+                    if (sig[1] != 0) {
+                        pop(sig[1], at);
+                    }
+                    pop(sig[0], at);
+                    push(sig[2]);
+                } else {
+                    throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0x" + Integer.toHexString(opcode), at);
+                }
+            }
+        }
+    }
+
+    private void end(int at) {
+        int frame = csp - 1;
+        popResults(frame, at);
+        if (ctlKind[frame] == KIND_IF) {
+            // An if without else passes its parameters through: they must equal its results.
+            int blockType = ctlType[frame];
+            int params = BlockTypes.paramCount(blockType, types);
+            int results = BlockTypes.resultCount(blockType, types);
+            boolean same = params == results;
+            for (int i = 0; same && i < params; i++) {
+                same = BlockTypes.param(blockType, types, i) == BlockTypes.result(blockType, types, i);
+            }
+            if (!same) {
+                throw invalid(ErrorMessage.TYPE_MISMATCH, "(if without else must not change the stack type)", at);
+            }
+        }
+        if (ctlBlock[frame] >= 0) {
+            blocks[ctlBlock[frame] * FunctionInfo.BLOCK_STRIDE + FunctionInfo.BLOCK_END] = at;
+        }
+        csp--;
+        if (csp > 0) {
+            // The popped frame's entries are still in the arrays.
+            for (int i = 0; i < resultCount(frame); i++) {
+                push(result(frame, i));
+            }
+        }
+    }
+
+    private void brTable(int at) {
+        int n = r.count();
+        int tableStart = r.position();
+        for (int i = 0; i < n; i++) {
+            r.u32();
+        }
+        int defaultFrame = labelFrame(r.u32(), at);
+        int end = r.position();
+        pop(ValueType.I32, at);
+        int arity = labelCount(defaultFrame);
+        r.setPosition(tableStart);
+        for (int i = 0; i < n; i++) {
+            int frame = labelFrame(r.u32(), at);
+            if (labelCount(frame) != arity) {
+                throw invalid(ErrorMessage.TYPE_MISMATCH, "(br_table targets of different arity)", at);
+            }
+            // Check the operands against this label without consuming them.
+            int saved = sp;
+            popLabel(frame, at);
+            sp = saved;
+        }
+        r.setPosition(end);
+        popLabel(defaultFrame, at);
+        setUnreachable();
+    }
+
+    private void applyCall(FuncType type, int at) {
+        for (int i = type.paramCount() - 1; i >= 0; i--) {
+            pop(type.param(i), at);
+        }
+        for (int i = 0; i < type.resultCount(); i++) {
+            push(type.result(i));
+        }
+    }
+
+    private int local(int index, int at) {
+        if (Integer.compareUnsigned(index, localTypes.length) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_LOCAL, Integer.toUnsignedString(index), at);
+        }
+        return localTypes[index];
+    }
+
+    private GlobalType global(int index, int at) {
+        if (Integer.compareUnsigned(index, module.globalCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_GLOBAL, Integer.toUnsignedString(index), at);
+        }
+        return module.globalType(index);
+    }
+
+    /** Checks the table exists and returns its element type. */
+    private int table(int index, int at) {
+        if (Integer.compareUnsigned(index, module.tableCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_TABLE, Integer.toUnsignedString(index), at);
+        }
+        return module.table(index).elementType();
+    }
+
+    /** Checks the memory exists and returns its address type. */
+    private int memory(int index, int at) {
+        if (Integer.compareUnsigned(index, module.memoryCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_MEMORY, Integer.toUnsignedString(index), at);
+        }
+        return module.memory(index).limits().is64() ? ValueType.I64 : ValueType.I32;
+    }
+
+    private ElementSegment element(int index, int at) {
+        if (Integer.compareUnsigned(index, module.elementCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_ELEM_SEGMENT, Integer.toUnsignedString(index), at);
+        }
+        return module.element(index);
+    }
+
+    private void dataSegment(int index, int at) {
+        if (Integer.compareUnsigned(index, module.dataCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_DATA_SEGMENT, Integer.toUnsignedString(index), at);
+        }
+    }
+
+    /**
+     * Reads a memarg, checks the memory and alignment, and returns the memory's address
+     * type. {@code naturalAlignment} is log2 of the access size.
+     */
+    private int memarg(int naturalAlignment, int at) {
+        int flagsAt = r.position();
+        int flags = r.u32();
+        int memoryIndex = 0;
+        if (features.multiMemory() && (flags & 0x40) != 0) {
+            memoryIndex = r.u32();
+            flags &= ~0x40;
+        }
+        if (Integer.compareUnsigned(flags, 32) >= 0) {
+            throw r.malformed(ErrorMessage.MALFORMED_MEMOP_FLAGS, flagsAt);
+        }
+        if (features.memory64()) {
+            r.u64();
+        } else {
+            r.u32();
+        }
+        int addressType = memory(memoryIndex, at);
+        if (flags > naturalAlignment) {
+            throw invalid(ErrorMessage.ALIGNMENT_TOO_LARGE, null, at);
+        }
+        return addressType;
+    }
+
+    private void memoryAccess(int opcode, int at) {
+        int valueType;
+        int alignment;
+        boolean store = opcode >= Opcodes.I32_STORE;
+        switch (opcode) {
+            case Opcodes.I32_LOAD, Opcodes.I32_STORE -> {
+                valueType = ValueType.I32;
+                alignment = 2;
+            }
+            case Opcodes.I64_LOAD, Opcodes.I64_STORE -> {
+                valueType = ValueType.I64;
+                alignment = 3;
+            }
+            case Opcodes.F32_LOAD, Opcodes.F32_STORE -> {
+                valueType = ValueType.F32;
+                alignment = 2;
+            }
+            case Opcodes.F64_LOAD, Opcodes.F64_STORE -> {
+                valueType = ValueType.F64;
+                alignment = 3;
+            }
+            case Opcodes.I32_LOAD8_S, Opcodes.I32_LOAD8_U, Opcodes.I32_STORE8 -> {
+                valueType = ValueType.I32;
+                alignment = 0;
+            }
+            case Opcodes.I32_LOAD16_S, Opcodes.I32_LOAD16_U, Opcodes.I32_STORE16 -> {
+                valueType = ValueType.I32;
+                alignment = 1;
+            }
+            case Opcodes.I64_LOAD8_S, Opcodes.I64_LOAD8_U, Opcodes.I64_STORE8 -> {
+                valueType = ValueType.I64;
+                alignment = 0;
+            }
+            case Opcodes.I64_LOAD16_S, Opcodes.I64_LOAD16_U, Opcodes.I64_STORE16 -> {
+                valueType = ValueType.I64;
+                alignment = 1;
+            }
+            default -> { // I64_LOAD32_S, I64_LOAD32_U, I64_STORE32
+                valueType = ValueType.I64;
+                alignment = 2;
+            }
+        }
+        int addressType = memarg(alignment, at);
+        if (store) {
+            pop(valueType, at);
+            pop(addressType, at);
+        } else {
+            pop(addressType, at);
+            push(valueType);
+        }
+    }
+
+    private void misc(int at) {
+        int sub = r.u32();
+        switch (sub) {
+            case Opcodes.I32_TRUNC_SAT_F32_S, Opcodes.I32_TRUNC_SAT_F32_U -> unary(ValueType.F32, ValueType.I32, at);
+            case Opcodes.I32_TRUNC_SAT_F64_S, Opcodes.I32_TRUNC_SAT_F64_U -> unary(ValueType.F64, ValueType.I32, at);
+            case Opcodes.I64_TRUNC_SAT_F32_S, Opcodes.I64_TRUNC_SAT_F32_U -> unary(ValueType.F32, ValueType.I64, at);
+            case Opcodes.I64_TRUNC_SAT_F64_S, Opcodes.I64_TRUNC_SAT_F64_U -> unary(ValueType.F64, ValueType.I64, at);
+            case Opcodes.MEMORY_INIT -> {
+                requireDataCount(at);
+                int dataIndex = r.u32();
+                int addressType = memory(CodeScanner.memoryIndex(r, features), at);
+                dataSegment(dataIndex, at);
+                pop(ValueType.I32, at);
+                pop(ValueType.I32, at);
+                pop(addressType, at);
+            }
+            case Opcodes.DATA_DROP -> {
+                requireDataCount(at);
+                dataSegment(r.u32(), at);
+            }
+            case Opcodes.MEMORY_COPY -> {
+                int destination = memory(CodeScanner.memoryIndex(r, features), at);
+                int source = memory(CodeScanner.memoryIndex(r, features), at);
+                int length = destination == ValueType.I64 && source == ValueType.I64 ? ValueType.I64 : ValueType.I32;
+                pop(length, at);
+                pop(source, at);
+                pop(destination, at);
+            }
+            case Opcodes.MEMORY_FILL -> {
+                int addressType = memory(CodeScanner.memoryIndex(r, features), at);
+                pop(addressType, at);
+                pop(ValueType.I32, at);
+                pop(addressType, at);
+            }
+            case Opcodes.TABLE_INIT -> {
+                int elementIndex = r.u32();
+                int tableType = table(r.u32(), at);
+                int segmentType = element(elementIndex, at).elementType();
+                if (!ValueType.isSubtype(segmentType, tableType)) {
+                    throw mismatch(tableType, segmentType, at);
+                }
+                pop(ValueType.I32, at);
+                pop(ValueType.I32, at);
+                pop(ValueType.I32, at);
+            }
+            case Opcodes.ELEM_DROP -> element(r.u32(), at);
+            case Opcodes.TABLE_COPY -> {
+                int destination = table(r.u32(), at);
+                int source = table(r.u32(), at);
+                if (!ValueType.isSubtype(source, destination)) {
+                    throw mismatch(destination, source, at);
+                }
+                pop(ValueType.I32, at);
+                pop(ValueType.I32, at);
+                pop(ValueType.I32, at);
+            }
+            case Opcodes.TABLE_GROW -> {
+                int type = table(r.u32(), at);
+                pop(ValueType.I32, at);
+                pop(type, at);
+                push(ValueType.I32);
+            }
+            case Opcodes.TABLE_SIZE -> {
+                table(r.u32(), at);
+                push(ValueType.I32);
+            }
+            case Opcodes.TABLE_FILL -> {
+                int type = table(r.u32(), at);
+                pop(ValueType.I32, at);
+                pop(type, at);
+                pop(ValueType.I32, at);
+            }
+            default -> throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0xfc " + Integer.toUnsignedString(sub), at);
+        }
+    }
+
+    private void requireDataCount(int at) {
+        if (module.dataCount() < 0) {
+            throw r.malformed(ErrorMessage.DATA_COUNT_SECTION_REQUIRED, at);
+        }
+    }
+
+    private void unary(int in, int out, int at) {
+        pop(in, at);
+        push(out);
+    }
+
+    private void simd(int at) {
+        int sub = r.u32();
+        final int v128 = ValueType.V128;
+        switch (SimdOpcodes.kind(sub)) {
+            case SimdOpcodes.LOAD -> {
+                pop(memarg(SimdOpcodes.alignment(sub), at), at);
+                push(v128);
+            }
+            case SimdOpcodes.STORE -> {
+                int addressType = memarg(SimdOpcodes.alignment(sub), at);
+                pop(v128, at);
+                pop(addressType, at);
+            }
+            case SimdOpcodes.LOAD_LANE -> {
+                int addressType = memarg(SimdOpcodes.alignment(sub), at);
+                lane(SimdOpcodes.laneCount(sub), at);
+                pop(v128, at);
+                pop(addressType, at);
+                push(v128);
+            }
+            case SimdOpcodes.STORE_LANE -> {
+                int addressType = memarg(SimdOpcodes.alignment(sub), at);
+                lane(SimdOpcodes.laneCount(sub), at);
+                pop(v128, at);
+                pop(addressType, at);
+            }
+            case SimdOpcodes.CONST -> {
+                r.skip(16);
+                push(v128);
+            }
+            case SimdOpcodes.SHUFFLE -> {
+                for (int i = 0; i < 16; i++) {
+                    lane(32, at);
+                }
+                pop(v128, at);
+                pop(v128, at);
+                push(v128);
+            }
+            case SimdOpcodes.EXTRACT_LANE -> {
+                lane(SimdOpcodes.laneCount(sub), at);
+                pop(v128, at);
+                push(SimdOpcodes.scalarType(sub));
+            }
+            case SimdOpcodes.REPLACE_LANE -> {
+                lane(SimdOpcodes.laneCount(sub), at);
+                pop(SimdOpcodes.scalarType(sub), at);
+                pop(v128, at);
+                push(v128);
+            }
+            case SimdOpcodes.SPLAT -> unary(SimdOpcodes.scalarType(sub), v128, at);
+            case SimdOpcodes.UNARY -> unary(v128, v128, at);
+            case SimdOpcodes.BINARY -> {
+                pop(v128, at);
+                pop(v128, at);
+                push(v128);
+            }
+            case SimdOpcodes.TERNARY -> {
+                pop(v128, at);
+                pop(v128, at);
+                pop(v128, at);
+                push(v128);
+            }
+            case SimdOpcodes.TEST -> unary(v128, ValueType.I32, at);
+            case SimdOpcodes.SHIFT -> {
+                pop(ValueType.I32, at);
+                pop(v128, at);
+                push(v128);
+            }
+            default -> throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0xfd " + Integer.toUnsignedString(sub), at);
+        }
+    }
+
+    private void lane(int laneCount, int at) {
+        int lane = r.u8();
+        if (lane >= laneCount) {
+            throw invalid(ErrorMessage.INVALID_LANE_INDEX, String.valueOf(lane), at);
+        }
+    }
+}
