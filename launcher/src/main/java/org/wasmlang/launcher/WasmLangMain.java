@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.graalvm.polyglot.Engine;
 import org.wasmlang.WasmLangVersion;
+import org.wasmlang.launcher.wast.WastCommandLine;
 
 /**
  * The {@code wasmlang} command. Each subcommand is a small class; this one only
@@ -35,6 +36,8 @@ public final class WasmLangMain {
             case "version":
                 printVersion(out);
                 return 0;
+            case "wast":
+                return WastCommandLine.run(rest, out, err);
             default:
                 err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
                 return 2;
@@ -47,6 +50,7 @@ public final class WasmLangMain {
         out.println("Usage: wasmlang COMMAND [ARGS...]");
         out.println();
         out.println("Commands:");
+        out.println("  wast FILE_OR_DIR... run WebAssembly spec scripts (.wast, modules in binary form)");
         out.println("  --version           print the WasmLang, Truffle and JDK versions and the JIT in use");
         out.println("  --help              print this help");
         out.println();
