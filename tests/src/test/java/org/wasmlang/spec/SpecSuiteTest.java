@@ -1,0 +1,67 @@
+package org.wasmlang.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.wasmlang.launcher.wast.WastReport;
+import org.wasmlang.launcher.wast.WastRunner;
+import org.wasmlang.testing.TestPaths;
+
+/**
+ * The official Wasm 2.0 spec scripts (../shared/testsuite/wasm-2.0/binary, SIMD included),
+ * one test per script, through the same runner as {@code wasmlang wast}. A failure fails
+ * the test unless spec-exclusions.txt lists it with a reason. The tally, skips included,
+ * is printed at the end.
+ */
+class SpecSuiteTest {
+    private static WastRunner runner;
+    private static SpecExclusions exclusions;
+    private static final WastReport TOTAL = new WastReport();
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        runner = new WastRunner();
+        exclusions = SpecExclusions.load();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (runner != null) {
+            runner.close();
+        }
+        System.out.println("Wasm 2.0 spec suite:");
+        TOTAL.print(System.out, false);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> wasm20Scripts() throws IOException {
+        Path root = TestPaths.requireShared("testsuite/wasm-2.0/binary");
+        List<Path> scripts = WastRunner.collectScripts(List.of(root));
+        return scripts.stream().map(script -> DynamicTest.dynamicTest(root.relativize(script).toString(),
+                        () -> runScript(script)));
+    }
+
+    private static void runScript(Path script) {
+        WastReport report = runner.run(script);
+        synchronized (TOTAL) {
+            TOTAL.add(report);
+        }
+        List<WastReport.Failure> unexpected = report.failures().stream()
+                        .filter(f -> exclusions.reasonFor(f) == null).collect(Collectors.toList());
+        if (!unexpected.isEmpty()) {
+            fail(unexpected.size() + " spec command(s) failed:\n" + unexpected.stream().limit(50)
+                            .map(WastReport.Failure::toString).collect(Collectors.joining("\n")));
+        }
+        assertEquals(0, report.counts("script")[1], "the script could not be read");
+    }
+}
