@@ -1,7 +1,12 @@
 package org.wasmlang;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.wasmlang.binary.ModuleDecoder;
 import org.wasmlang.module.Features;
+import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Module;
 import org.wasmlang.nodes.ModuleRootNode;
 import org.wasmlang.runtime.CompiledModule;
@@ -11,6 +16,7 @@ import org.wasmlang.validation.Validator;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
 /**
@@ -33,6 +39,21 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     public static final String WASM_MIME_TYPE = "application/wasm";
     public static final String WAT_MIME_TYPE = "text/x-wasmlang-wat";
 
+    /** Canonical ids of function types: structurally equal types share one id. */
+    private final Map<FuncType, Integer> typeIds = new ConcurrentHashMap<>();
+    private final AtomicInteger nextTypeId = new AtomicInteger();
+
+    /** The canonical id of a function type, the same for equal types in any module. */
+    public int typeId(FuncType type) {
+        return typeIds.computeIfAbsent(type, t -> nextTypeId.getAndIncrement());
+    }
+
+    public static WasmLanguage get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
+
     @Override
     protected WasmContext createContext(Env env) {
         return new WasmContext(this, env);
@@ -52,7 +73,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
         byte[] bytes = source.getBytes().toByteArray();
         Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
         FunctionInfo[] infos = Validator.validate(module, Features.WASM_2_0);
-        CompiledModule compiled = new CompiledModule(source.getName(), module, infos);
+        CompiledModule compiled = new CompiledModule(source.getName(), module, infos, Features.WASM_2_0);
         return new ModuleRootNode(this, compiled).getCallTarget();
     }
 }

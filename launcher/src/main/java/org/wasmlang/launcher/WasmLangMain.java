@@ -38,6 +38,8 @@ public final class WasmLangMain {
                 return 0;
             case "wast":
                 return WastCommandLine.run(rest, out, err);
+            case "run":
+                return RunCommand.run(rest, out, err);
             default:
                 err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
                 return 2;
@@ -50,6 +52,8 @@ public final class WasmLangMain {
         out.println("Usage: wasmlang COMMAND [ARGS...]");
         out.println();
         out.println("Commands:");
+        out.println("  run FILE.wasm --invoke NAME [ARGS...]");
+        out.println("                      call an export of a module (numbers as arguments) and print its results");
         out.println("  wast FILE_OR_DIR... run WebAssembly spec scripts (.wast, modules in binary form)");
         out.println("  --version           print the WasmLang, Truffle and JDK versions and the JIT in use");
         out.println("  --help              print this help");

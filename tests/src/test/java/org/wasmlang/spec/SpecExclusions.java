@@ -13,7 +13,8 @@ import org.wasmlang.launcher.wast.WastReport;
 /**
  * The one list of spec-test failures we accept for now, each with its reason
  * (tests/src/test/resources/spec-exclusions.txt). A line is {@code FILE[:LINE] REASON};
- * without a line number the whole script is excluded.
+ * without a line number the whole script is excluded, and a FILE ending in {@code *}
+ * names every script starting with what precedes it.
  */
 final class SpecExclusions {
     private final Map<String, String> reasons = new LinkedHashMap<>();
@@ -46,6 +47,17 @@ final class SpecExclusions {
     /** The reason a failure is accepted, or null when it is not. */
     String reasonFor(WastReport.Failure failure) {
         String reason = reasons.get(failure.file() + ":" + failure.line());
-        return reason != null ? reason : reasons.get(failure.file());
+        if (reason == null) {
+            reason = reasons.get(failure.file());
+        }
+        if (reason == null) {
+            for (Map.Entry<String, String> entry : reasons.entrySet()) {
+                String key = entry.getKey();
+                if (key.endsWith("*") && failure.file().startsWith(key.substring(0, key.length() - 1))) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return reason;
     }
 }

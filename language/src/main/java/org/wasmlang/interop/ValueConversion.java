@@ -1,0 +1,99 @@
+package org.wasmlang.interop;
+
+import org.wasmlang.module.ValueType;
+import org.wasmlang.runtime.WasmFunction;
+import org.wasmlang.runtime.WasmNull;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+
+/**
+ * The one place where host values become Wasm values and back. Integers accept any host
+ * number that fits (JS numbers with an integral value, BigInt, Python int); i32 also
+ * accepts unsigned values up to 2^32-1 and i64 up to 2^64-1, wrapping them as Wasm does.
+ * Floats accept any host number. References: funcref takes Wasm functions or null,
+ * externref any host value (null becomes ref.null).
+ */
+public final class ValueConversion {
+    private ValueConversion() {
+    }
+
+    @TruffleBoundary
+    public static Object toWasm(Object value, int type, int position) throws UnsupportedTypeException {
+        InteropLibrary interop = InteropLibrary.getUncached(value);
+        try {
+            switch (type) {
+                case ValueType.I32 -> {
+                    if (interop.fitsInInt(value)) {
+                        return interop.asInt(value);
+                    }
+                    if (interop.fitsInLong(value)) {
+                        long v = interop.asLong(value);
+                        if (v >= 0 && v <= 0xFFFFFFFFL) {
+                            return (int) v;
+                        }
+                    }
+                }
+                case ValueType.I64 -> {
+                    if (interop.fitsInLong(value)) {
+                        return interop.asLong(value);
+                    }
+                    if (interop.fitsInBigInteger(value)) {
+                        java.math.BigInteger big = interop.asBigInteger(value);
+                        if (big.signum() >= 0 && big.bitLength() <= 64) {
+                            return big.longValue();
+                        }
+                    }
+                }
+                case ValueType.F32 -> {
+                    if (value instanceof Float f) {
+                        return f;
+                    }
+                    if (interop.fitsInDouble(value)) {
+                        return (float) interop.asDouble(value);
+                    }
+                    if (interop.isNumber(value) && interop.fitsInFloat(value)) {
+                        return interop.asFloat(value);
+                    }
+                }
+                case ValueType.F64 -> {
+                    if (value instanceof Double d) {
+                        return d;
+                    }
+                    if (interop.fitsInDouble(value)) {
+                        return interop.asDouble(value);
+                    }
+                }
+                case ValueType.FUNCREF -> {
+                    if (value instanceof WasmFunction || value == WasmNull.NULL) {
+                        return value;
+                    }
+                    if (interop.isNull(value)) {
+                        return WasmNull.NULL;
+                    }
+                }
+                default -> {
+                    // externref: any host value; host null is ref.null.
+                    return interop.isNull(value) ? WasmNull.NULL : value;
+                }
+            }
+        } catch (UnsupportedMessageException e) {
+            // Falls through to the type error below.
+        }
+        throw UnsupportedTypeException.create(new Object[]{value},
+                        "argument " + (position + 1) + ": expected " + ValueType.name(type) + ", got " + describe(value));
+    }
+
+    @TruffleBoundary
+    public static String describe(Object value) {
+        InteropLibrary interop = InteropLibrary.getUncached(value);
+        Object display = interop.toDisplayString(value, false);
+        try {
+            return InteropLibrary.getUncached(display).asString(display);
+        } catch (UnsupportedMessageException e) {
+            return String.valueOf(value);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.wasmlang.nodes;
+
+import org.wasmlang.WasmLanguage;
+import org.wasmlang.interop.ValueConversion;
+import org.wasmlang.module.FuncType;
+import org.wasmlang.runtime.WasmNull;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.interop.InteropException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.nodes.RootNode;
+
+/**
+ * Calls a host executable imported as a Wasm function, converting its result to the
+ * import's result types. Exceptions the host throws pass through unchanged.
+ */
+public final class HostFunctionRootNode extends RootNode {
+    private final String name;
+    private final Object executable;
+    @CompilationFinal(dimensions = 1) private final int[] resultTypes;
+    @Child private InteropLibrary interop;
+
+    public HostFunctionRootNode(WasmLanguage language, String name, FuncType type, Object executable) {
+        super(language);
+        this.name = name;
+        this.executable = executable;
+        this.resultTypes = type.results();
+        this.interop = InteropLibrary.getFactory().create(executable);
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        Object result;
+        try {
+            result = interop.execute(executable, frame.getArguments());
+        } catch (InteropException e) {
+            CompilerDirectives.transferToInterpreter();
+            throw new HostCallException("calling the host function " + name + " failed: " + e.getMessage());
+        }
+        return convertResult(result);
+    }
+
+    @TruffleBoundary
+    private Object convertResult(Object result) {
+        try {
+            if (resultTypes.length == 0) {
+                return WasmNull.NULL;
+            } else if (resultTypes.length == 1) {
+                return ValueConversion.toWasm(result, resultTypes[0], 0);
+            }
+            InteropLibrary array = InteropLibrary.getUncached(result);
+            if (!array.hasArrayElements(result) || array.getArraySize(result) != resultTypes.length) {
+                throw new HostCallException("the host function " + name + " must return an array of "
+                                + resultTypes.length + " values");
+            }
+            Object[] results = new Object[resultTypes.length];
+            for (int i = 0; i < results.length; i++) {
+                results[i] = ValueConversion.toWasm(array.readArrayElement(result, i), resultTypes[i], i);
+            }
+            return results;
+        } catch (UnsupportedTypeException e) {
+            throw new HostCallException("the host function " + name + " returned a wrong value: " + e.getMessage());
+        } catch (InteropException e) {
+            throw new HostCallException("the host function " + name + " returned a wrong value: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    /** A host function was called or returned in a way that does not fit its Wasm type. */
+    static final class HostCallException extends com.oracle.truffle.api.exception.AbstractTruffleException {
+        private static final long serialVersionUID = 1L;
+
+        HostCallException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,410 @@
+package org.wasmlang.nodes;
+
+import static org.wasmlang.binary.Opcodes.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.wasmlang.binary.BinaryReader;
+import org.wasmlang.binary.BlockTypes;
+import org.wasmlang.binary.CodeScanner;
+import org.wasmlang.binary.TypeReader;
+import org.wasmlang.module.FuncType;
+import org.wasmlang.module.Function;
+import org.wasmlang.module.Module;
+import org.wasmlang.nodes.call.CallIndirectNode;
+import org.wasmlang.nodes.call.CallNode;
+import org.wasmlang.nodes.control.BlockNode;
+import org.wasmlang.nodes.control.BranchIfNode;
+import org.wasmlang.nodes.control.BranchNode;
+import org.wasmlang.nodes.control.BranchTableNode;
+import org.wasmlang.nodes.control.IfNode;
+import org.wasmlang.nodes.control.UnreachableNode;
+import org.wasmlang.nodes.control.WasmLoopNode;
+import org.wasmlang.nodes.memory.BulkMemoryNode;
+import org.wasmlang.nodes.memory.LoadNode;
+import org.wasmlang.nodes.memory.MemoryGrowNode;
+import org.wasmlang.nodes.memory.MemorySizeNode;
+import org.wasmlang.nodes.memory.StoreNode;
+import org.wasmlang.nodes.numeric.ConvertNode;
+import org.wasmlang.nodes.numeric.F32Node;
+import org.wasmlang.nodes.numeric.F64Node;
+import org.wasmlang.nodes.numeric.I32Node;
+import org.wasmlang.nodes.numeric.I64Node;
+import org.wasmlang.nodes.table.TableNode;
+import org.wasmlang.nodes.variable.ConstNode;
+import org.wasmlang.nodes.variable.CopySlotNode;
+import org.wasmlang.nodes.variable.GlobalGetNode;
+import org.wasmlang.nodes.variable.GlobalSetNode;
+import org.wasmlang.nodes.variable.RefIsNullNode;
+import org.wasmlang.nodes.variable.SelectNode;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.runtime.WasmInstance;
+import org.wasmlang.runtime.WasmLoadException;
+import org.wasmlang.runtime.WasmMemory;
+import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.validation.FunctionInfo;
+
+/**
+ * Turns one validated function body into a Truffle AST. It walks the bytes once more but
+ * never re-checks them: it only tracks the operand-stack height (to give every node its
+ * fixed slots) and the enclosing labels, and takes block extents from the validator's
+ * {@link FunctionInfo}, which also lets it step over code after an unconditional branch.
+ */
+final class NodeBuilder {
+    private static final int LABEL_FUNCTION = 0;
+    private static final int LABEL_BLOCK = 1;
+    private static final int LABEL_LOOP = 2;
+    private static final int LABEL_IF = 3;
+
+    private final WasmInstance instance;
+    private final Module module;
+    private final Function function;
+    private final FunctionInfo info;
+    private final BinaryReader r;
+    private final int localCount;
+    private final FuncType[] types;
+
+    private int sp;
+    private int nextBlock;
+    /** The opcode (ELSE or END) that ended the sequence last read. */
+    private int terminator;
+
+    private int[] labelKind = new int[16];
+    private int[] labelHeight = new int[16];
+    private int[] labelArity = new int[16];
+    private int[] labelBlock = new int[16];
+    private boolean[] labelInElse = new boolean[16];
+    private int labels;
+
+    NodeBuilder(WasmInstance instance, Function function, FunctionInfo info) {
+        this.instance = instance;
+        this.module = instance.module();
+        this.function = function;
+        this.info = info;
+        this.r = new BinaryReader(module.bytes());
+        this.localCount = info.localTypes().length;
+        this.types = new FuncType[module.typeCount()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = module.type(i);
+        }
+    }
+
+    WasmNode build() {
+        r.setPosition(function.codeStart());
+        pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
+        WasmNode[] body = sequence();
+        return new BlockNode(body);
+    }
+
+    private int slot(int stackIndex) {
+        return localCount + stackIndex;
+    }
+
+    private void pushLabel(int kind, int height, int arity, int block) {
+        if (labels == labelKind.length) {
+            int n = labels * 2;
+            labelKind = Arrays.copyOf(labelKind, n);
+            labelHeight = Arrays.copyOf(labelHeight, n);
+            labelArity = Arrays.copyOf(labelArity, n);
+            labelBlock = Arrays.copyOf(labelBlock, n);
+            labelInElse = Arrays.copyOf(labelInElse, n);
+        }
+        labelKind[labels] = kind;
+        labelHeight[labels] = height;
+        labelArity[labels] = arity;
+        labelBlock[labels] = block;
+        labelInElse[labels] = false;
+        labels++;
+    }
+
+    /** Reads instructions up to the ELSE or END that closes the current label. */
+    private WasmNode[] sequence() {
+        List<WasmNode> nodes = new ArrayList<>();
+        while (true) {
+            int opcode = r.u8();
+            switch (opcode) {
+                case END, ELSE -> {
+                    terminator = opcode;
+                    return nodes.toArray(new WasmNode[0]);
+                }
+                case UNREACHABLE -> {
+                    nodes.add(new UnreachableNode());
+                    skipDeadCode();
+                }
+                case NOP -> {
+                }
+                case BLOCK, LOOP -> nodes.add(block(opcode));
+                case IF -> nodes.add(ifElse());
+                case BR -> {
+                    nodes.add(branch(r.u32()));
+                    skipDeadCode();
+                }
+                case BR_IF -> {
+                    int depth = r.u32();
+                    sp--;
+                    int label = labels - 1 - depth;
+                    int arity = labelArity[label];
+                    nodes.add(new BranchIfNode(slot(sp), depth, slot(sp - arity), slot(labelHeight[label]), arity));
+                }
+                case BR_TABLE -> {
+                    nodes.add(branchTable());
+                    skipDeadCode();
+                }
+                case RETURN -> {
+                    nodes.add(branch(labels - 1));
+                    skipDeadCode();
+                }
+                case CALL -> {
+                    int index = r.u32();
+                    FuncType type = module.functionType(index);
+                    sp -= type.paramCount();
+                    nodes.add(new CallNode(instance.function(index), slot(sp)));
+                    sp += type.resultCount();
+                }
+                case CALL_INDIRECT -> {
+                    int typeIndex = r.u32();
+                    int tableIndex = r.u32();
+                    FuncType type = types[typeIndex];
+                    sp -= 1 + type.paramCount();
+                    nodes.add(new CallIndirectNode(instance.table(tableIndex), type, instance.typeId(typeIndex), slot(sp)));
+                    sp += type.resultCount();
+                }
+                case DROP -> sp--;
+                case SELECT, SELECT_T -> {
+                    if (opcode == SELECT_T) {
+                        int n = r.u32();
+                        for (int i = 0; i < n; i++) {
+                            TypeReader.valueType(r, instance.compiledModule().features());
+                        }
+                    }
+                    sp -= 3;
+                    nodes.add(new SelectNode(slot(sp)));
+                    sp++;
+                }
+                case LOCAL_GET -> nodes.add(new CopySlotNode(r.u32(), slot(sp++)));
+                case LOCAL_SET -> nodes.add(new CopySlotNode(slot(--sp), r.u32()));
+                case LOCAL_TEE -> nodes.add(new CopySlotNode(slot(sp - 1), r.u32()));
+                case GLOBAL_GET -> nodes.add(new GlobalGetNode(instance.global(r.u32()), slot(sp++)));
+                case GLOBAL_SET -> nodes.add(new GlobalSetNode(instance.global(r.u32()), slot(--sp)));
+                case TABLE_GET -> nodes.add(new TableNode(TABLE_GET, instance, instance.table(r.u32()), null, slot(sp - 1), -1));
+                case TABLE_SET -> {
+                    sp -= 2;
+                    nodes.add(new TableNode(TABLE_SET, instance, instance.table(r.u32()), null, slot(sp), -1));
+                }
+                case MEMORY_SIZE -> nodes.add(new MemorySizeNode(memory(), slot(sp++)));
+                case MEMORY_GROW -> nodes.add(new MemoryGrowNode(memory(), slot(sp - 1)));
+                case I32_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.I32, r.s32()));
+                case I64_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.I64, r.s64()));
+                case F32_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.F32, r.f32Bits()));
+                case F64_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.F64, r.f64Bits()));
+                case REF_NULL -> {
+                    TypeReader.heapType(r, instance.compiledModule().features());
+                    nodes.add(ConstNode.reference(slot(sp++), WasmNull.NULL));
+                }
+                case REF_IS_NULL -> nodes.add(new RefIsNullNode(slot(sp - 1)));
+                case REF_FUNC -> nodes.add(ConstNode.reference(slot(sp++), instance.function(r.u32())));
+                case MISC_PREFIX -> nodes.add(misc());
+                case SIMD_PREFIX -> throw new WasmLoadException("unsupported feature: SIMD instructions cannot be executed yet"
+                                + " (function " + module.functionDisplayName(function.index()) + ")");
+                default -> nodes.add(simpleInstruction(opcode));
+            }
+        }
+    }
+
+    private WasmMemory memory() {
+        return instance.memory(CodeScanner.memoryIndex(r, instance.compiledModule().features()));
+    }
+
+    private WasmNode block(int opcode) {
+        int blockType = BlockTypes.read(r);
+        int block = nextBlock++;
+        int params = BlockTypes.paramCount(blockType, types);
+        int results = BlockTypes.resultCount(blockType, types);
+        int height = sp - params;
+        boolean loop = opcode == LOOP;
+        pushLabel(loop ? LABEL_LOOP : LABEL_BLOCK, height, loop ? params : results, block);
+        WasmNode[] body = sequence();
+        labels--;
+        sp = height + results;
+        return loop ? new WasmLoopNode(body) : new BlockNode(body);
+    }
+
+    private WasmNode ifElse() {
+        int blockType = BlockTypes.read(r);
+        int block = nextBlock++;
+        int conditionSlot = slot(--sp);
+        int params = BlockTypes.paramCount(blockType, types);
+        int results = BlockTypes.resultCount(blockType, types);
+        int height = sp - params;
+        pushLabel(LABEL_IF, height, results, block);
+        WasmNode[] thenBody = sequence();
+        WasmNode[] elseBody = null;
+        if (terminator == ELSE) {
+            labelInElse[labels - 1] = true;
+            sp = height + params;
+            elseBody = sequence();
+        }
+        labels--;
+        sp = height + results;
+        return new IfNode(conditionSlot, new BlockNode(thenBody), elseBody == null ? null : new BlockNode(elseBody));
+    }
+
+    private WasmNode branch(int depth) {
+        int label = labels - 1 - depth;
+        int arity = labelArity[label];
+        return new BranchNode(depth, slot(sp - arity), slot(labelHeight[label]), arity);
+    }
+
+    private WasmNode branchTable() {
+        int n = r.u32();
+        int[] depths = new int[n + 1];
+        for (int i = 0; i <= n; i++) {
+            depths[i] = r.u32();
+        }
+        int indexSlot = slot(--sp);
+        int arity = labelArity[labels - 1 - depths[n]];
+        // Distinct targets, so compiled code has one value move per target, not per entry.
+        int[] distinct = Arrays.stream(depths).distinct().toArray();
+        int[] entryTarget = new int[depths.length];
+        for (int i = 0; i < depths.length; i++) {
+            for (int t = 0; t < distinct.length; t++) {
+                if (distinct[t] == depths[i]) {
+                    entryTarget[i] = t;
+                }
+            }
+        }
+        int[] targetTo = new int[distinct.length];
+        for (int t = 0; t < distinct.length; t++) {
+            targetTo[t] = slot(labelHeight[labels - 1 - distinct[t]]);
+        }
+        return new BranchTableNode(indexSlot, entryTarget, distinct, targetTo, slot(sp - arity), arity);
+    }
+
+    /**
+     * After an unconditional transfer the rest of the current block cannot run: jump to the
+     * ELSE or END that closes it, skipping the records of the blocks in between.
+     */
+    private void skipDeadCode() {
+        int label = labels - 1;
+        int closing;
+        if (labelKind[label] == LABEL_FUNCTION) {
+            closing = function.codeEnd() - 1;
+        } else {
+            int block = labelBlock[label];
+            int elseAt = info.block(block, FunctionInfo.BLOCK_ELSE);
+            closing = labelKind[label] == LABEL_IF && !labelInElse[label] && elseAt >= 0 ? elseAt
+                            : info.block(block, FunctionInfo.BLOCK_END);
+        }
+        while (nextBlock < info.blockCount() && info.block(nextBlock, FunctionInfo.BLOCK_START) < closing) {
+            nextBlock++;
+        }
+        r.setPosition(closing);
+        // The stack height past an unconditional branch does not matter: the closing
+        // instruction resets it from the label.
+    }
+
+    private WasmNode misc() {
+        int sub = r.u32();
+        switch (sub) {
+            case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U,
+                            I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
+                return new ConvertNode(ConvertNode.SATURATING | sub, slot(sp - 1));
+            }
+            case MEMORY_INIT -> {
+                int segment = r.u32();
+                WasmMemory memory = memory();
+                sp -= 3;
+                return new BulkMemoryNode(MEMORY_INIT, instance, memory, slot(sp), segment);
+            }
+            case DATA_DROP -> {
+                return new BulkMemoryNode(DATA_DROP, instance, null, -1, r.u32());
+            }
+            case MEMORY_COPY -> {
+                WasmMemory destination = memory();
+                memory(); // the source: the same memory until multi-memory is enabled
+                sp -= 3;
+                return new BulkMemoryNode(MEMORY_COPY, instance, destination, slot(sp), -1);
+            }
+            case MEMORY_FILL -> {
+                WasmMemory memory = memory();
+                sp -= 3;
+                return new BulkMemoryNode(MEMORY_FILL, instance, memory, slot(sp), -1);
+            }
+            case TABLE_INIT -> {
+                int segment = r.u32();
+                int table = r.u32();
+                sp -= 3;
+                return new TableNode(TableNode.PREFIXED | sub, instance, instance.table(table), null, slot(sp), segment);
+            }
+            case ELEM_DROP -> {
+                return new TableNode(TableNode.PREFIXED | sub, instance, null, null, -1, r.u32());
+            }
+            case TABLE_COPY -> {
+                int destination = r.u32();
+                int source = r.u32();
+                sp -= 3;
+                return new TableNode(TableNode.PREFIXED | sub, instance, instance.table(destination),
+                                instance.table(source), slot(sp), -1);
+            }
+            case TABLE_GROW -> {
+                int table = r.u32();
+                sp -= 1;
+                return new TableNode(TableNode.PREFIXED | sub, instance, instance.table(table), null, slot(sp - 1), -1);
+            }
+            case TABLE_SIZE -> {
+                return new TableNode(TableNode.PREFIXED | sub, instance, instance.table(r.u32()), null, slot(sp++), -1);
+            }
+            case TABLE_FILL -> {
+                int table = r.u32();
+                sp -= 3;
+                return new TableNode(TableNode.PREFIXED | sub, instance, instance.table(table), null, slot(sp), -1);
+            }
+            default -> throw new IllegalStateException("validated code has no 0xfc " + sub);
+        }
+    }
+
+    /** Loads, stores and the numeric instructions. */
+    private WasmNode simpleInstruction(int opcode) {
+        if (opcode >= I32_LOAD && opcode <= I64_LOAD32_U) {
+            WasmMemory memory = memoryOfMemarg();
+            long offset = r.u32() & 0xFFFFFFFFL;
+            return LoadNode.create(memory, opcode, offset, slot(sp - 1));
+        }
+        if (opcode >= I32_STORE && opcode <= I64_STORE32) {
+            WasmMemory memory = memoryOfMemarg();
+            long offset = r.u32() & 0xFFFFFFFFL;
+            sp -= 2;
+            return StoreNode.create(memory, opcode, offset, slot(sp));
+        }
+        boolean unary = opcode == I32_EQZ || opcode == I64_EQZ || (opcode >= I32_CLZ && opcode <= I32_POPCNT)
+                        || (opcode >= I64_CLZ && opcode <= I64_POPCNT) || (opcode >= F32_ABS && opcode <= F32_SQRT)
+                        || (opcode >= F64_ABS && opcode <= F64_SQRT) || opcode >= I32_WRAP_I64;
+        if (!unary) {
+            sp--;
+        }
+        int first = slot(sp - 1);
+        if (opcode >= I32_WRAP_I64 && opcode <= F64_REINTERPRET_I64) {
+            return new ConvertNode(opcode, first);
+        } else if (opcode <= I32_GE_U || (opcode >= I32_CLZ && opcode <= I32_ROTR) || opcode == I32_EXTEND8_S
+                        || opcode == I32_EXTEND16_S) {
+            return new I32Node(opcode, first);
+        } else if (opcode <= I64_GE_U || (opcode >= I64_CLZ && opcode <= I64_ROTR) || opcode >= I64_EXTEND8_S) {
+            return new I64Node(opcode, first);
+        } else if (opcode <= F32_GE || (opcode >= F32_ABS && opcode <= F32_COPYSIGN)) {
+            return new F32Node(opcode, first);
+        } else {
+            return new F64Node(opcode, first);
+        }
+    }
+
+    private WasmMemory memoryOfMemarg() {
+        int flags = r.u32();
+        int index = 0;
+        if ((flags & 0x40) != 0 && instance.compiledModule().features().multiMemory()) {
+            index = r.u32();
+        }
+        return instance.memory(index);
+    }
+}

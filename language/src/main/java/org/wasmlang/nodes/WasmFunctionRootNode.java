@@ -1,0 +1,128 @@
+package org.wasmlang.nodes;
+
+import org.wasmlang.WasmLanguage;
+import org.wasmlang.module.FuncType;
+import org.wasmlang.module.Function;
+import org.wasmlang.runtime.WasmInstance;
+import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.validation.FunctionInfo;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.RootNode;
+
+/**
+ * The root of one Wasm function of one instance. Its body is built on the first call, so
+ * instantiating a large module does not pay for functions it never runs. The frame has
+ * one static slot per local and per operand-stack entry.
+ */
+public final class WasmFunctionRootNode extends RootNode {
+    private final WasmInstance instance;
+    private final int functionIndex;
+    private final String name;
+    @CompilationFinal(dimensions = 1) private final int[] localTypes;
+    @CompilationFinal(dimensions = 1) private final int[] resultTypes;
+    private final int paramCount;
+    @Child private WasmNode body;
+    /**
+     * Functions with this many frame slots stay in the interpreter: every deoptimization
+     * point of such a function would carry the whole frame, and compiling one (a spec test
+     * has 1056 i64 locals) took gigabytes of native memory in code installation.
+     */
+    static final int MAX_COMPILED_FRAME_SLOTS = 1000;
+    private final boolean tooLargeToCompile;
+
+    public WasmFunctionRootNode(WasmLanguage language, WasmInstance instance, int functionIndex) {
+        super(language, frameDescriptor(instance, functionIndex));
+        this.instance = instance;
+        this.functionIndex = functionIndex;
+        this.name = instance.module().functionDisplayName(functionIndex);
+        FunctionInfo info = info(instance, functionIndex);
+        this.localTypes = info.localTypes();
+        FuncType type = instance.module().functionType(functionIndex);
+        this.paramCount = type.paramCount();
+        this.resultTypes = type.results();
+        this.tooLargeToCompile = info.localTypes().length + info.maxStackHeight() > MAX_COMPILED_FRAME_SLOTS;
+    }
+
+    private static FunctionInfo info(WasmInstance instance, int functionIndex) {
+        return instance.compiledModule().functionInfo(functionIndex - instance.module().importedFunctionCount());
+    }
+
+    private static FrameDescriptor frameDescriptor(WasmInstance instance, int functionIndex) {
+        FunctionInfo info = info(instance, functionIndex);
+        FrameDescriptor.Builder builder = FrameDescriptor.newBuilder();
+        builder.addSlots(info.localTypes().length + info.maxStackHeight(), FrameSlotKind.Static);
+        return builder.build();
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        if (tooLargeToCompile) {
+            CompilerDirectives.bailout("a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS + " frame slots");
+        }
+        if (body == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            buildBody();
+        }
+        initializeLocals(frame);
+        // No StackOverflowError handler here: one in every frame would make each compiled
+        // frame deoptimize while the error unwinds. Entry points from the host convert it.
+        body.execute(frame);
+        return results(frame);
+    }
+
+    private void buildBody() {
+        getLock().lock();
+        try {
+            if (body == null) {
+                Function function = instance.module().function(functionIndex);
+                WasmNode built = new NodeBuilder(instance, function, info(instance, functionIndex)).build();
+                body = insert(built);
+            }
+        } finally {
+            getLock().unlock();
+        }
+    }
+
+    @ExplodeLoop
+    private void initializeLocals(VirtualFrame frame) {
+        Object[] arguments = frame.getArguments();
+        for (int i = 0; i < localTypes.length; i++) {
+            if (i < paramCount) {
+                Values.unbox(frame, i, localTypes[i], arguments[i]);
+            } else {
+                Values.setDefault(frame, i, localTypes[i], WasmNull.NULL);
+            }
+        }
+    }
+
+    @ExplodeLoop
+    private Object results(VirtualFrame frame) {
+        int base = localTypes.length;
+        if (resultTypes.length == 1) {
+            return Values.box(frame, base, resultTypes[0]);
+        } else if (resultTypes.length == 0) {
+            return WasmNull.NULL;
+        }
+        Object[] results = new Object[resultTypes.length];
+        for (int i = 0; i < resultTypes.length; i++) {
+            results[i] = Values.box(frame, base + i, resultTypes[i]);
+        }
+        return results;
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "wasm function " + name;
+    }
+}

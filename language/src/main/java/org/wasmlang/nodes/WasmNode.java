@@ -1,0 +1,19 @@
+package org.wasmlang.nodes;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+
+/**
+ * One instruction (or structured block) of a function body. Operands live in static
+ * frame slots: locals first, then the operand stack, whose height at every instruction
+ * the node builder knows, so each node reads and writes fixed slot indices.
+ *
+ * <p>{@link #execute} returns {@link #NORMAL} to fall through, or the depth of the label
+ * a branch targets (0 = the innermost enclosing block). Enclosing blocks compare it with
+ * constants, so partial evaluation folds branching away without exceptions.
+ */
+public abstract class WasmNode extends Node {
+    public static final int NORMAL = -1;
+
+    public abstract int execute(VirtualFrame frame);
+}

@@ -1,0 +1,51 @@
+package org.wasmlang.nodes.call;
+
+import org.wasmlang.module.FuncType;
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.TrapKind;
+import org.wasmlang.runtime.WasmFunction;
+import org.wasmlang.runtime.WasmTable;
+import org.wasmlang.runtime.WasmTrap;
+
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+/**
+ * {@code call_indirect}: looks the callee up in the table, checks its type by comparing
+ * canonical type ids (a constant on our side), and calls it through an inline cache.
+ */
+public final class CallIndirectNode extends WasmNode {
+    private final WasmTable table;
+    private final int expectedTypeId;
+    private final int slot;
+    @CompilationFinal(dimensions = 1) private final int[] paramTypes;
+    @CompilationFinal(dimensions = 1) private final int[] resultTypes;
+    @Child private IndirectDispatchNode dispatch = IndirectDispatchNodeGen.create();
+
+    /** @param slot the first argument's slot; the table index sits after the arguments */
+    public CallIndirectNode(WasmTable table, FuncType type, int typeId, int slot) {
+        this.table = table;
+        this.expectedTypeId = typeId;
+        this.slot = slot;
+        this.paramTypes = type.params();
+        this.resultTypes = type.results();
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        int index = frame.getIntStatic(slot + paramTypes.length);
+        if (Integer.compareUnsigned(index, table.size()) >= 0) {
+            throw WasmTrap.create(TrapKind.UNDEFINED_ELEMENT, Integer.toUnsignedString(index), this);
+        }
+        Object element = table.get(index);
+        if (!(element instanceof WasmFunction function)) {
+            throw WasmTrap.create(TrapKind.UNINITIALIZED_ELEMENT, Integer.toUnsignedString(index), this);
+        }
+        if (function.typeId() != expectedTypeId) {
+            throw WasmTrap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, this);
+        }
+        Object result = dispatch.execute(function, CallNode.arguments(frame, slot, paramTypes));
+        CallNode.storeResults(frame, slot, resultTypes, result);
+        return NORMAL;
+    }
+}

@@ -1,0 +1,70 @@
+package org.wasmlang.nodes.control;
+
+import org.wasmlang.nodes.WasmNode;
+
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+
+/**
+ * A Wasm {@code loop}, run by a Truffle {@link LoopNode} so that long-running loops get
+ * on-stack replacement and loop-count profiles. A branch to the loop's label (depth 0)
+ * starts the next iteration; falling off the end or branching further out leaves it.
+ */
+public final class WasmLoopNode extends WasmNode {
+    @Child private LoopNode loop;
+
+    public WasmLoopNode(WasmNode[] body) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body));
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        return (Integer) loop.execute(frame);
+    }
+
+    static final class Body extends Node implements RepeatingNode {
+        private static final Integer FALL_THROUGH = NORMAL;
+
+        @Children private final WasmNode[] body;
+
+        Body(WasmNode[] body) {
+            this.body = body;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            return executeRepeatingWithValue(frame) == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.FULL_UNROLL_UNTIL_RETURN)
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
+            for (WasmNode instruction : body) {
+                int target = instruction.execute(frame);
+                if (target != NORMAL) {
+                    return target == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(target - 1);
+                }
+            }
+            return FALL_THROUGH;
+        }
+
+        @Override
+        public Object initialLoopStatus() {
+            return CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public boolean shouldContinue(Object returnValue) {
+            return returnValue == CONTINUE_LOOP_STATUS;
+        }
+
+        @Override
+        public String toString() {
+            return "loop";
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.wasmlang.nodes.memory;
+
+import static org.wasmlang.binary.Opcodes.*;
+
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.ByteArrayMemory;
+import org.wasmlang.runtime.TrapKind;
+import org.wasmlang.runtime.WasmMemory;
+import org.wasmlang.runtime.WasmTrap;
+
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.memory.ByteArraySupport;
+
+/**
+ * Every load instruction. It specializes on the memory implementation and, while the
+ * memory does not grow, on its current buffer (a constant in compiled code, guarded by the
+ * memory's assumption). A memory that keeps growing ends in the generic case that reads
+ * the buffer field on each access.
+ */
+public abstract class LoadNode extends WasmNode {
+    static final int MAX_CACHED_BUFFERS = 8;
+    static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
+
+    protected final WasmMemory memory;
+    private final int opcode;
+    private final long offset;
+    /** Holds the address before and the loaded value after. */
+    private final int slot;
+
+    protected LoadNode(WasmMemory memory, int opcode, long offset, int slot) {
+        this.memory = memory;
+        this.opcode = opcode;
+        this.offset = offset;
+        this.slot = slot;
+    }
+
+    public static LoadNode create(WasmMemory memory, int opcode, long offset, int slot) {
+        return LoadNodeGen.create(memory, opcode, offset, slot);
+    }
+
+    @Specialization(guards = {"isByteArray(memory)", "growsSeen < MAX_CACHED_BUFFERS"}, assumptions = "bufferUnchanged")
+    int doCachedBuffer(VirtualFrame frame,
+                    @Cached("memory.growCount()") int growsSeen,
+                    @Cached("memory.bufferUnchanged()") Assumption bufferUnchanged,
+                    @Cached(value = "bufferOf(memory)", dimensions = 0) byte[] buffer) {
+        load(frame, buffer);
+        return NORMAL;
+    }
+
+    @Specialization(guards = "isByteArray(memory)", replaces = "doCachedBuffer")
+    int doByteArray(VirtualFrame frame) {
+        load(frame, bufferOf(memory));
+        return NORMAL;
+    }
+
+    static boolean isByteArray(WasmMemory memory) {
+        return memory instanceof ByteArrayMemory;
+    }
+
+    static byte[] bufferOf(WasmMemory memory) {
+        return ((ByteArrayMemory) memory).buffer();
+    }
+
+    /** The checked index of an access of {@code size} bytes, or an out-of-bounds trap. */
+    static int checkedIndex(byte[] buffer, long address, int size, WasmNode location) {
+        if (address > buffer.length - size) {
+            throw WasmTrap.create(TrapKind.MEMORY_OUT_OF_BOUNDS, location);
+        }
+        return (int) address;
+    }
+
+    private void load(VirtualFrame frame, byte[] buffer) {
+        long address = Integer.toUnsignedLong(frame.getIntStatic(slot)) + offset;
+        switch (opcode) {
+            case I32_LOAD -> frame.setIntStatic(slot, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)));
+            case I64_LOAD -> frame.setLongStatic(slot, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)));
+            case F32_LOAD -> frame.setFloatStatic(slot, BYTES.getFloat(buffer, checkedIndex(buffer, address, 4, this)));
+            case F64_LOAD -> frame.setDoubleStatic(slot, BYTES.getDouble(buffer, checkedIndex(buffer, address, 8, this)));
+            case I32_LOAD8_S -> frame.setIntStatic(slot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)));
+            case I32_LOAD8_U -> frame.setIntStatic(slot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)) & 0xFF);
+            case I32_LOAD16_S -> frame.setIntStatic(slot, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)));
+            case I32_LOAD16_U -> frame.setIntStatic(slot,
+                            BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)) & 0xFFFF);
+            case I64_LOAD8_S -> frame.setLongStatic(slot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)));
+            case I64_LOAD8_U -> frame.setLongStatic(slot,
+                            BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)) & 0xFFL);
+            case I64_LOAD16_S -> frame.setLongStatic(slot, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)));
+            case I64_LOAD16_U -> frame.setLongStatic(slot,
+                            BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)) & 0xFFFFL);
+            case I64_LOAD32_S -> frame.setLongStatic(slot, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)));
+            case I64_LOAD32_U -> frame.setLongStatic(slot,
+                            BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)) & 0xFFFFFFFFL);
+            default -> throw new IllegalStateException("not a load opcode: " + opcode);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.wasmlang.nodes.memory;
+
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.WasmMemory;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+/** {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow. */
+public final class MemoryGrowNode extends WasmNode {
+    private final WasmMemory memory;
+    private final int slot;
+
+    public MemoryGrowNode(WasmMemory memory, int slot) {
+        this.memory = memory;
+        this.slot = slot;
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        frame.setIntStatic(slot, (int) grow(Integer.toUnsignedLong(frame.getIntStatic(slot))));
+        return NORMAL;
+    }
+
+    @TruffleBoundary
+    private long grow(long delta) {
+        return memory.grow(delta);
+    }
+}

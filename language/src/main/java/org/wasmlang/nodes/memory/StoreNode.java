@@ -1,0 +1,80 @@
+package org.wasmlang.nodes.memory;
+
+import static org.wasmlang.binary.Opcodes.*;
+import static org.wasmlang.nodes.memory.LoadNode.BYTES;
+import static org.wasmlang.nodes.memory.LoadNode.checkedIndex;
+
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.WasmMemory;
+
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+/** Every store instruction; specializes like {@link LoadNode}. */
+public abstract class StoreNode extends WasmNode {
+    protected final WasmMemory memory;
+    private final int opcode;
+    private final long offset;
+    /** The address slot; the value follows it. */
+    private final int slot;
+
+    protected StoreNode(WasmMemory memory, int opcode, long offset, int slot) {
+        this.memory = memory;
+        this.opcode = opcode;
+        this.offset = offset;
+        this.slot = slot;
+    }
+
+    public static StoreNode create(WasmMemory memory, int opcode, long offset, int slot) {
+        return StoreNodeGen.create(memory, opcode, offset, slot);
+    }
+
+    @Specialization(guards = {"isByteArray(memory)", "growsSeen < MAX_CACHED_BUFFERS"}, assumptions = "bufferUnchanged")
+    int doCachedBuffer(VirtualFrame frame,
+                    @Cached("memory.growCount()") int growsSeen,
+                    @Cached("memory.bufferUnchanged()") Assumption bufferUnchanged,
+                    @Cached(value = "bufferOf(memory)", dimensions = 0) byte[] buffer) {
+        store(frame, buffer);
+        return NORMAL;
+    }
+
+    @Specialization(guards = "isByteArray(memory)", replaces = "doCachedBuffer")
+    int doByteArray(VirtualFrame frame) {
+        store(frame, LoadNode.bufferOf(memory));
+        return NORMAL;
+    }
+
+    static final int MAX_CACHED_BUFFERS = LoadNode.MAX_CACHED_BUFFERS;
+
+    static boolean isByteArray(WasmMemory memory) {
+        return LoadNode.isByteArray(memory);
+    }
+
+    static byte[] bufferOf(WasmMemory memory) {
+        return LoadNode.bufferOf(memory);
+    }
+
+    private void store(VirtualFrame frame, byte[] buffer) {
+        long address = Integer.toUnsignedLong(frame.getIntStatic(slot)) + offset;
+        int value = slot + 1;
+        switch (opcode) {
+            case I32_STORE -> BYTES.putInt(buffer, checkedIndex(buffer, address, 4, this), frame.getIntStatic(value));
+            case I64_STORE -> BYTES.putLong(buffer, checkedIndex(buffer, address, 8, this), frame.getLongStatic(value));
+            case F32_STORE -> BYTES.putInt(buffer, checkedIndex(buffer, address, 4, this),
+                            Float.floatToRawIntBits(frame.getFloatStatic(value)));
+            case F64_STORE -> BYTES.putLong(buffer, checkedIndex(buffer, address, 8, this),
+                            Double.doubleToRawLongBits(frame.getDoubleStatic(value)));
+            case I32_STORE8 -> BYTES.putByte(buffer, checkedIndex(buffer, address, 1, this), (byte) frame.getIntStatic(value));
+            case I32_STORE16 -> BYTES.putShort(buffer, checkedIndex(buffer, address, 2, this),
+                            (short) frame.getIntStatic(value));
+            case I64_STORE8 -> BYTES.putByte(buffer, checkedIndex(buffer, address, 1, this),
+                            (byte) frame.getLongStatic(value));
+            case I64_STORE16 -> BYTES.putShort(buffer, checkedIndex(buffer, address, 2, this),
+                            (short) frame.getLongStatic(value));
+            case I64_STORE32 -> BYTES.putInt(buffer, checkedIndex(buffer, address, 4, this), (int) frame.getLongStatic(value));
+            default -> throw new IllegalStateException("not a store opcode: " + opcode);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.wasmlang.nodes.variable;
+
+import org.wasmlang.nodes.WasmNode;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.profiles.CountingConditionProfile;
+
+/** {@code select}: keeps the first operand when the condition is non-zero, else the second. */
+public final class SelectNode extends WasmNode {
+    private final int first;
+    private final CountingConditionProfile profile = CountingConditionProfile.create();
+
+    /** @param first the slot of the first operand; the second and the condition follow it */
+    public SelectNode(int first) {
+        this.first = first;
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        if (!profile.profile(frame.getIntStatic(first + 2) != 0)) {
+            frame.copyStatic(first + 1, first);
+        }
+        return NORMAL;
+    }
+}

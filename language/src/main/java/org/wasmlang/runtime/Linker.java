@@ -1,0 +1,206 @@
+package org.wasmlang.runtime;
+
+import org.wasmlang.WasmLanguage;
+import org.wasmlang.binary.Opcodes;
+import org.wasmlang.module.ConstantExpression;
+import org.wasmlang.module.DataSegment;
+import org.wasmlang.module.ElementSegment;
+import org.wasmlang.module.FuncType;
+import org.wasmlang.module.GlobalType;
+import org.wasmlang.module.Import;
+import org.wasmlang.module.Limits;
+import org.wasmlang.module.MemoryType;
+import org.wasmlang.module.Module;
+import org.wasmlang.module.SegmentMode;
+import org.wasmlang.module.TableType;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.nodes.WasmFunctionRootNode;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+
+/**
+ * Instantiates a compiled module, following the spec's order: match imports, allocate
+ * functions, tables, memories and globals, evaluate element segments, then apply active
+ * element and data segments one by one (a trap leaves the earlier ones applied) and run
+ * the start function.
+ */
+public final class Linker {
+    private final WasmLanguage language;
+    private final CompiledModule compiled;
+    private final Module module;
+    private final WasmInstance instance;
+
+    private Linker(WasmLanguage language, CompiledModule compiled) {
+        this.language = language;
+        this.compiled = compiled;
+        this.module = compiled.module();
+        this.instance = new WasmInstance(compiled, typeIds(language, compiled.module()));
+    }
+
+    private static int[] typeIds(WasmLanguage language, Module module) {
+        int[] ids = new int[module.typeCount()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = language.typeId(module.type(i));
+        }
+        return ids;
+    }
+
+    @TruffleBoundary
+    public static WasmInstance instantiate(WasmLanguage language, CompiledModule compiled, ImportResolver imports) {
+        Linker linker = new Linker(language, compiled);
+        linker.linkImports(imports);
+        linker.allocate();
+        linker.initializeSegments();
+        linker.runStart();
+        return linker.instance;
+    }
+
+    private void linkImports(ImportResolver imports) {
+        for (int i = 0; i < module.importCount(); i++) {
+            Import imp = module.importAt(i);
+            Object value = imports.resolve(imp);
+            if (value == null) {
+                throw new WasmLinkException("unknown import " + describe(imp));
+            }
+            switch (imp.kind()) {
+                case FUNC -> {
+                    FuncType expected = module.type(imp.typeIndex());
+                    if (!(value instanceof WasmFunction function) || function.typeId() != language.typeId(expected)) {
+                        throw incompatible(imp, "a function of type " + expected, value);
+                    }
+                    instance.functions[imp.indexInKind()] = function;
+                }
+                case TABLE -> {
+                    TableType expected = imp.table();
+                    if (!(value instanceof WasmTable table) || table.elementType() != expected.elementType()
+                                    || !table.currentLimits().matches(expected.limits())) {
+                        throw incompatible(imp, expected.toString(), value);
+                    }
+                    instance.tables[imp.indexInKind()] = table;
+                }
+                case MEMORY -> {
+                    MemoryType expected = imp.memory();
+                    if (!(value instanceof WasmMemory memory) || !memory.currentLimits().matches(expected.limits())) {
+                        throw incompatible(imp, expected.toString(), value);
+                    }
+                    instance.memories[imp.indexInKind()] = memory;
+                }
+                case GLOBAL -> {
+                    GlobalType expected = imp.global();
+                    if (!(value instanceof WasmGlobal global) || !global.type().equals(expected)) {
+                        throw incompatible(imp, "a global " + expected, value);
+                    }
+                    instance.globals[imp.indexInKind()] = global;
+                }
+                case TAG -> throw new WasmLinkException("unsupported feature: tag imports " + describe(imp));
+            }
+        }
+    }
+
+    private static String describe(Import imp) {
+        return "\"" + imp.module() + "\" \"" + imp.name() + "\"";
+    }
+
+    private static WasmLinkException incompatible(Import imp, String expected, Object actual) {
+        return new WasmLinkException("incompatible import type for " + describe(imp) + ": expected " + expected
+                        + ", got " + actual);
+    }
+
+    private void allocate() {
+        for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
+            FuncType type = module.functionType(f);
+            WasmFunctionRootNode root = new WasmFunctionRootNode(language, instance, f);
+            instance.functions[f] = new WasmFunction(type, language.typeId(type), module.functionDisplayName(f),
+                            root.getCallTarget());
+        }
+        for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
+            TableType type = module.table(t);
+            Limits limits = type.limits();
+            if (limits.min() > WasmTable.MAX_SIZE) {
+                throw new WasmLinkException("table of " + limits.min() + " elements exceeds the limit of "
+                                + WasmTable.MAX_SIZE);
+            }
+            instance.tables[t] = new WasmTable(type.elementType(), (int) limits.min(), limits.max(), WasmNull.NULL);
+        }
+        for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
+            Limits limits = module.memory(m).limits();
+            try {
+                instance.memories[m] = new ByteArrayMemory(limits.min(), limits.max());
+            } catch (IllegalArgumentException | OutOfMemoryError e) {
+                throw new WasmLinkException("cannot allocate a memory of " + limits.min() + " pages: " + e.getMessage());
+            }
+        }
+        for (int g = module.importedGlobalCount(); g < module.globalCount(); g++) {
+            WasmGlobal global = new WasmGlobal(module.globalType(g));
+            global.setBoxed(evaluate(module.global(g).init()));
+            instance.globals[g] = global;
+        }
+        for (int e = 0; e < module.elementCount(); e++) {
+            ElementSegment segment = module.element(e);
+            Object[] items = new Object[segment.size()];
+            for (int i = 0; i < items.length; i++) {
+                items[i] = segment.functionIndices() != null ? instance.functions[segment.functionIndices()[i]]
+                                : evaluate(segment.expressions()[i]);
+            }
+            instance.elements[e] = items;
+        }
+    }
+
+    private void initializeSegments() {
+        for (int e = 0; e < module.elementCount(); e++) {
+            ElementSegment segment = module.element(e);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                long offset = Integer.toUnsignedLong((Integer) evaluate(segment.offset()));
+                instance.initializeTable(instance.tables[segment.tableIndex()], e, offset, 0, segment.size(), null);
+                instance.dropElement(e);
+            } else if (segment.mode() == SegmentMode.DECLARATIVE) {
+                instance.dropElement(e);
+            }
+        }
+        for (int d = 0; d < module.dataSegmentCount(); d++) {
+            DataSegment segment = module.dataSegment(d);
+            if (segment.mode() == SegmentMode.ACTIVE) {
+                long offset = Integer.toUnsignedLong((Integer) evaluate(segment.offset()));
+                instance.initializeMemory(instance.memories[segment.memoryIndex()], d, offset, 0, segment.dataLength(),
+                                null);
+                instance.dropData(d);
+            }
+        }
+    }
+
+    private void runStart() {
+        if (module.startFunction() >= 0) {
+            WasmFunction.callFromHost(IndirectCallNode.getUncached(), instance.functions[module.startFunction()].callTarget(),
+                            new Object[0]);
+        }
+    }
+
+    /** Evaluates a validated constant expression to a boxed value. */
+    private Object evaluate(ConstantExpression expr) {
+        Object[] stack = new Object[expr.length()];
+        int sp = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            long imm = expr.immediate(i);
+            switch (expr.opcode(i)) {
+                case Opcodes.I32_CONST -> stack[sp++] = (int) imm;
+                case Opcodes.I64_CONST -> stack[sp++] = imm;
+                case Opcodes.F32_CONST -> stack[sp++] = Float.intBitsToFloat((int) imm);
+                case Opcodes.F64_CONST -> stack[sp++] = Double.longBitsToDouble(imm);
+                case Opcodes.REF_NULL -> stack[sp++] = WasmNull.NULL;
+                case Opcodes.REF_FUNC -> stack[sp++] = instance.functions[(int) imm];
+                case Opcodes.GLOBAL_GET -> stack[sp++] = instance.globals[(int) imm].getBoxed();
+                case Opcodes.I32_ADD -> stack[--sp - 1] = (Integer) stack[sp - 1] + (Integer) stack[sp];
+                case Opcodes.I32_SUB -> stack[--sp - 1] = (Integer) stack[sp - 1] - (Integer) stack[sp];
+                case Opcodes.I32_MUL -> stack[--sp - 1] = (Integer) stack[sp - 1] * (Integer) stack[sp];
+                case Opcodes.I64_ADD -> stack[--sp - 1] = (Long) stack[sp - 1] + (Long) stack[sp];
+                case Opcodes.I64_SUB -> stack[--sp - 1] = (Long) stack[sp - 1] - (Long) stack[sp];
+                case Opcodes.I64_MUL -> stack[--sp - 1] = (Long) stack[sp - 1] * (Long) stack[sp];
+                default -> throw new WasmLinkException("unsupported feature: constant instruction 0x"
+                                + Integer.toHexString(expr.opcode(i)) + " (v128 values need SIMD support)");
+            }
+        }
+        return stack[0];
+    }
+
+}

@@ -1,0 +1,104 @@
+package org.wasmlang.runtime;
+
+import org.wasmlang.module.FuncType;
+
+import com.oracle.truffle.api.CallTarget;
+import org.wasmlang.interop.ResultArray;
+import org.wasmlang.interop.ValueConversion;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.IndirectCallNode;
+
+/**
+ * A function instance: a Wasm function of some instance, or a host function imported
+ * into one. Calls go through its {@link #callTarget()}: arguments are boxed values in
+ * parameter order (Integer, Long, Float, Double, or a reference), the result is the
+ * single result, {@link WasmNull#NULL} when there is none, or an Object[] for several.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmFunction implements TruffleObject {
+    private final FuncType type;
+    private final int typeId;
+    private final String name;
+    private final CallTarget callTarget;
+
+    public WasmFunction(FuncType type, int typeId, String name, CallTarget callTarget) {
+        this.type = type;
+        this.typeId = typeId;
+        this.name = name;
+        this.callTarget = callTarget;
+    }
+
+    public FuncType type() {
+        return type;
+    }
+
+    /** Equal for structurally equal types across modules, so type checks compare ints. */
+    public int typeId() {
+        return typeId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CallTarget callTarget() {
+        return callTarget;
+    }
+
+    @ExportMessage
+    boolean isExecutable() {
+        return true;
+    }
+
+    /**
+     * Called by a host: converts the arguments to the parameter types, runs the function
+     * and gives back its result (null for none, an array for several).
+     */
+    @ExportMessage
+    Object execute(Object[] arguments,
+                    @Cached IndirectCallNode callNode) throws ArityException, UnsupportedTypeException {
+        if (arguments.length != type.paramCount()) {
+            throw ArityException.create(type.paramCount(), type.paramCount(), arguments.length);
+        }
+        Object[] converted = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            converted[i] = ValueConversion.toWasm(arguments[i], type.param(i), i);
+        }
+        Object result = callFromHost(callNode, callTarget, converted);
+        if (result instanceof Object[] results) {
+            return new ResultArray(results);
+        }
+        return result;
+    }
+
+    /**
+     * Runs Wasm code on behalf of the host. Deep recursion ends here: the stack overflow
+     * has unwound every Wasm frame and becomes the spec's trap, with room to spare.
+     */
+    public static Object callFromHost(IndirectCallNode callNode, CallTarget target, Object[] arguments) {
+        try {
+            return callNode.call(target, arguments);
+        } catch (StackOverflowError e) {
+            throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, null);
+        }
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return toString();
+    }
+
+    @Override
+    public String toString() {
+        return "function " + name + " " + type;
+    }
+}

@@ -1,0 +1,79 @@
+package org.wasmlang.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmlang.testing.WasmBinary;
+
+/** {@code wasmlang run FILE --invoke NAME ARGS}: results, traps and usage errors. */
+class RunCommandTest {
+    @TempDir Path dir;
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = WasmLangMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path module() throws IOException {
+        WasmBinary b = new WasmBinary();
+        int binary = b.type(new int[]{WasmBinary.I64, WasmBinary.I64}, new int[]{WasmBinary.I64});
+        int nothing = b.type(new int[0], new int[0]);
+        b.export("add", b.function(binary, new int[0], 0x20, 0x00, 0x20, 0x01, 0x7C));
+        b.export("crash", b.function(nothing, new int[0], 0x00));
+        Path file = dir.resolve("m.wasm");
+        Files.write(file, b.build());
+        return file;
+    }
+
+    @Test
+    void printsTheResult() throws IOException {
+        Outcome o = run("run", module().toString(), "--invoke", "add", "40", "2");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("42", o.out().strip());
+    }
+
+    @Test
+    void optionsMayComeBeforeTheFile() throws IOException {
+        Outcome o = run("run", "--invoke", "add", module().toString(), "-5", "3");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("-2", o.out().strip());
+    }
+
+    @Test
+    void aTrapPrintsItsMessageAndGuestStackAndExits134() throws IOException {
+        Outcome o = run("run", module().toString(), "--invoke", "crash");
+        assertEquals(134, o.status());
+        assertTrue(o.err().contains("unreachable"), o.err());
+        assertTrue(o.err().contains("at crash"), o.err());
+    }
+
+    @Test
+    void usageErrorsSayWhatIsWrong() throws IOException {
+        Path file = module();
+        Outcome missing = run("run", file.toString(), "--invoke", "nope");
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("exports no function \"nope\""), missing.err());
+        Outcome notNumber = run("run", file.toString(), "--invoke", "add", "x", "1");
+        assertEquals(2, notNumber.status());
+        assertTrue(notNumber.err().contains("not a number"), notNumber.err());
+        Files.write(dir.resolve("bad.wasm"), new byte[]{0, 'a', 's', 'm', 2, 0, 0, 0});
+        Outcome bad = run("run", dir.resolve("bad.wasm").toString(), "--invoke", "f");
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("unknown binary version"), bad.err());
+    }
+}
