@@ -123,6 +123,8 @@ final class NodeBuilder {
     private WasmNode[] sequence() {
         List<WasmNode> nodes = new ArrayList<>();
         while (true) {
+            int at = r.position();
+            int built = nodes.size();
             int opcode = r.u8();
             switch (opcode) {
                 case END, ELSE -> {
@@ -209,6 +211,9 @@ final class NodeBuilder {
                 case SIMD_PREFIX -> throw new WasmLoadException("unsupported feature: SIMD instructions cannot be executed yet"
                                 + " (function " + module.functionDisplayName(function.index()) + ")");
                 default -> nodes.add(simpleInstruction(opcode));
+            }
+            if (nodes.size() > built) {
+                nodes.get(nodes.size() - 1).setByteOffset(at);
             }
         }
     }

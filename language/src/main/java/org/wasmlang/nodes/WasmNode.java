@@ -15,5 +15,16 @@ import com.oracle.truffle.api.nodes.Node;
 public abstract class WasmNode extends Node {
     public static final int NORMAL = -1;
 
+    /** Where the instruction starts in the module bytes, for guest stack traces. */
+    private int byteOffset = -1;
+
     public abstract int execute(VirtualFrame frame);
+
+    public final int byteOffset() {
+        return byteOffset;
+    }
+
+    final void setByteOffset(int byteOffset) {
+        this.byteOffset = byteOffset;
+    }
 }

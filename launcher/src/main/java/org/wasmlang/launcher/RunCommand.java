@@ -63,8 +63,16 @@ final class RunCommand {
             return 2;
         }
         try (Context context = Context.newBuilder(WasmLanguage.ID).build()) {
+            return call(context, file, bytes, invoke, arguments, out, err);
+        }
+    }
+
+    /** Runs inside the open context, so a trap's guest object can still be read. */
+    private static int call(Context context, Path file, byte[] bytes, String invoke, List<String> arguments,
+                    PrintStream out, PrintStream err) {
+        try {
             Value module = context.eval(Source.newBuilder(WasmLanguage.ID, ByteSequence.create(bytes), file.toString())
-                            .build());
+                            .buildLiteral());
             Value exports = module.invokeMember("newInstance").getMember("exports");
             Value function = exports.getMember(invoke);
             if (function == null || !function.canExecute()) {
@@ -86,12 +94,12 @@ final class RunCommand {
             if (e.isInternalError() || e.isHostException()) {
                 throw e;
             }
-            err.println((e.isSyntaxError() ? "wasmlang: invalid module: " : "wasmlang: error: ") + e.getMessage());
+            Value guest = e.getGuestObject();
+            boolean trap = guest != null && guest.hasMember("wasmStack");
+            err.println((e.isSyntaxError() ? "wasmlang: invalid module: " : trap ? "wasmlang: trap: " : "wasmlang: error: ")
+                            + e.getMessage());
             printGuestStack(e, err);
             return e.isSyntaxError() ? 1 : TRAP_EXIT_CODE;
-        } catch (IOException e) {
-            err.println("wasmlang run: " + e.getMessage());
-            return 2;
         }
     }
 
@@ -134,7 +142,17 @@ final class RunCommand {
         }
     }
 
+    /** The Wasm stack of a trap, with byte offsets; other guest errors list their frames. */
     static void printGuestStack(PolyglotException e, PrintStream err) {
+        Value guest = e.getGuestObject();
+        if (guest != null && guest.hasMember("wasmStack")) {
+            for (String line : guest.getMember("wasmStack").asString().split("\n")) {
+                if (!line.isEmpty()) {
+                    err.println("    " + line);
+                }
+            }
+            return;
+        }
         for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
             if (frame.isGuestFrame()) {
                 err.println("    at " + frame.getRootName());

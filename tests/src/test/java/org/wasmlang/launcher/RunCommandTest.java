@@ -59,7 +59,7 @@ class RunCommandTest {
         Outcome o = run("run", module().toString(), "--invoke", "crash");
         assertEquals(134, o.status());
         assertTrue(o.err().contains("unreachable"), o.err());
-        assertTrue(o.err().contains("at crash"), o.err());
+        assertTrue(o.err().contains("at crash (byte offset 0x"), o.err());
     }
 
     @Test
