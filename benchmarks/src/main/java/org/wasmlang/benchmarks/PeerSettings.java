@@ -1,0 +1,198 @@
+package org.wasmlang.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The peer benchmark's command line:
+ * {@code peers [WORKLOAD...] [--engines=a,b,...] [--iterations N] [--warmup-seconds S]
+ * [--measure-seconds S] [--window K] [--tolerance F] [--in-process] [--workloads-dir DIR]
+ * [--markdown FILE]}. Options take their value after {@code =} or as the next argument.
+ */
+record PeerSettings(List<String> workloads, List<String> engines, int iterations, double warmupSeconds,
+                double measureSeconds, int window, double tolerance, boolean inProcess, Path workloadsDirectory,
+                Path markdownFile) {
+
+    static final String USAGE = """
+                    usage: benchmarks/run peers [WORKLOAD...] [OPTIONS]
+                      WORKLOAD            a NAME.wasm in benchmarks/workloads (default: all of them)
+                      --engines=LIST      comma-separated, from: %s
+                                          (default: %s)
+                      --iterations N      steady calls to measure after warm-up (default 10)
+                      --warmup-seconds S  warm-up budget per engine and workload (default 60)
+                      --measure-seconds S stop measuring after S seconds, once 3 calls are in (default 30)
+                      --window K          warm-up ends at K consecutive calls within the tolerance (default 5)
+                      --tolerance F       allowed spread of those K calls, relative to their median (default 0.05)
+                      --in-process        run every engine in this JVM instead of a fresh JVM each
+                      --workloads-dir DIR where the .wasm files are (default: found from here)
+                      --markdown FILE     where the tables go as markdown (default benchmarks/target/peers.md)
+                    """.formatted(String.join(",", EngineAdapters.ALL), String.join(",", EngineAdapters.DEFAULT));
+
+    private static final Set<String> VALUE_OPTIONS = Set.of("--engines", "--iterations", "--warmup-seconds",
+                    "--measure-seconds", "--window", "--tolerance", "--workloads-dir", "--markdown");
+
+    static PeerSettings parse(String[] args) {
+        List<String> workloads = new ArrayList<>();
+        List<String> engines = EngineAdapters.DEFAULT;
+        int iterations = 10;
+        double warmupSeconds = 60;
+        double measureSeconds = 30;
+        int window = 5;
+        double tolerance = 0.05;
+        boolean inProcess = false;
+        Path workloadsDirectory = null;
+        Path markdownFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String argument = args[i];
+            if (!argument.startsWith("--")) {
+                workloads.add(argument.endsWith(".wasm") ? argument.substring(0, argument.length() - 5) : argument);
+                continue;
+            }
+            String option = argument;
+            String value = null;
+            int equals = argument.indexOf('=');
+            if (equals >= 0) {
+                option = argument.substring(0, equals);
+                value = argument.substring(equals + 1);
+            }
+            if (option.equals("--in-process")) {
+                inProcess = true;
+                continue;
+            }
+            if (!VALUE_OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(option + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (option) {
+                case "--engines" -> engines = parseEngines(value);
+                case "--iterations" -> iterations = positiveInt(option, value);
+                case "--warmup-seconds" -> warmupSeconds = positiveDouble(option, value);
+                case "--measure-seconds" -> measureSeconds = positiveDouble(option, value);
+                case "--window" -> window = positiveInt(option, value);
+                case "--tolerance" -> tolerance = positiveDouble(option, value);
+                case "--workloads-dir" -> workloadsDirectory = Path.of(value);
+                case "--markdown" -> markdownFile = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (workloadsDirectory == null) {
+            workloadsDirectory = findWorkloadsDirectory();
+        }
+        if (markdownFile == null) {
+            markdownFile = workloadsDirectory.toAbsolutePath().getParent().resolve("target").resolve("peers.md");
+        }
+        if (workloads.isEmpty()) {
+            workloads = listWorkloads(workloadsDirectory);
+        }
+        for (String workload : workloads) {
+            if (!Files.isRegularFile(workloadsDirectory.resolve(workload + ".wasm"))) {
+                throw new IllegalArgumentException("no workload " + workload + ".wasm in " + workloadsDirectory);
+            }
+        }
+        return new PeerSettings(List.copyOf(workloads), engines, iterations, warmupSeconds, measureSeconds, window,
+                        tolerance, inProcess, workloadsDirectory, markdownFile);
+    }
+
+    Path wasmFile(String workload) {
+        return workloadsDirectory.resolve(workload + ".wasm");
+    }
+
+    /** Where build.sh puts the native executables: benchmarks/target/native. */
+    Path nativeExecutable(String workload) {
+        return workloadsDirectory.toAbsolutePath().getParent().resolve("target").resolve("native").resolve(workload);
+    }
+
+    /** The options a child JVM needs to measure the way this run does. */
+    List<String> meterArguments() {
+        return List.of("--iterations", Integer.toString(iterations), "--warmup-seconds", Double.toString(warmupSeconds),
+                        "--measure-seconds", Double.toString(measureSeconds), "--window", Integer.toString(window),
+                        "--tolerance", Double.toString(tolerance));
+    }
+
+    SteadyStateMeter newMeter() {
+        return new SteadyStateMeter(window, tolerance, warmupSeconds, iterations, measureSeconds);
+    }
+
+    private static List<String> parseEngines(String value) {
+        List<String> engines = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String engine : engines) {
+            if (!EngineAdapters.ALL.contains(engine)) {
+                throw new IllegalArgumentException("unknown engine " + engine + "; known: " + String.join(",", EngineAdapters.ALL));
+            }
+        }
+        if (engines.isEmpty()) {
+            throw new IllegalArgumentException("--engines names no engine");
+        }
+        return engines;
+    }
+
+    private static int positiveInt(String option, String value) {
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, not " + value);
+    }
+
+    private static double positiveDouble(String option, String value) {
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the option's name
+        }
+        throw new IllegalArgumentException(option + " needs a positive number, not " + value);
+    }
+
+    /**
+     * benchmarks/workloads, found from the harness's own classes (benchmarks/target/classes)
+     * or else from the working directory, so the harness runs from any folder.
+     */
+    private static Path findWorkloadsDirectory() {
+        List<Path> candidates = new ArrayList<>();
+        try {
+            Path classes = Path.of(PeerSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            candidates.add(classes.resolve("../../workloads").normalize());
+        } catch (Exception e) {
+            // no code source (unusual class loader): the working directory still works
+        }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        candidates.add(workingDirectory.resolve("benchmarks/workloads"));
+        candidates.add(workingDirectory.resolve("workloads"));
+        candidates.add(workingDirectory.resolve("../benchmarks/workloads").normalize());
+        for (Path candidate : candidates) {
+            if (Files.isDirectory(candidate) && !listWorkloads(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+        throw new IllegalArgumentException("cannot find benchmarks/workloads; run from the repository or pass --workloads-dir");
+    }
+
+    private static List<String> listWorkloads(Path directory) {
+        try (var files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString())
+                            .filter(name -> name.endsWith(".wasm"))
+                            .map(name -> name.substring(0, name.length() - 5))
+                            .sorted()
+                            .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
