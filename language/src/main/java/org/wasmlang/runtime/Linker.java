@@ -190,17 +190,29 @@ public final class Linker {
                 case Opcodes.REF_NULL -> stack[sp++] = WasmNull.NULL;
                 case Opcodes.REF_FUNC -> stack[sp++] = instance.functions[(int) imm];
                 case Opcodes.GLOBAL_GET -> stack[sp++] = instance.globals[(int) imm].getBoxed();
-                case Opcodes.I32_ADD -> stack[--sp - 1] = (Integer) stack[sp - 1] + (Integer) stack[sp];
-                case Opcodes.I32_SUB -> stack[--sp - 1] = (Integer) stack[sp - 1] - (Integer) stack[sp];
-                case Opcodes.I32_MUL -> stack[--sp - 1] = (Integer) stack[sp - 1] * (Integer) stack[sp];
-                case Opcodes.I64_ADD -> stack[--sp - 1] = (Long) stack[sp - 1] + (Long) stack[sp];
-                case Opcodes.I64_SUB -> stack[--sp - 1] = (Long) stack[sp - 1] - (Long) stack[sp];
-                case Opcodes.I64_MUL -> stack[--sp - 1] = (Long) stack[sp - 1] * (Long) stack[sp];
+                case Opcodes.I32_ADD, Opcodes.I32_SUB, Opcodes.I32_MUL, Opcodes.I64_ADD, Opcodes.I64_SUB,
+                                Opcodes.I64_MUL -> {
+                    Object right = stack[--sp];
+                    Object left = stack[--sp];
+                    stack[sp++] = extendedConstant(expr.opcode(i), left, right);
+                }
                 default -> throw new WasmLinkException("unsupported feature: constant instruction 0x"
                                 + Integer.toHexString(expr.opcode(i)) + " (v128 values need SIMD support)");
             }
         }
         return stack[0];
+    }
+
+    /** The arithmetic of extended constant expressions (Wasm 3.0), which wraps. */
+    private static Object extendedConstant(int opcode, Object left, Object right) {
+        return switch (opcode) {
+            case Opcodes.I32_ADD -> (Integer) left + (Integer) right;
+            case Opcodes.I32_SUB -> (Integer) left - (Integer) right;
+            case Opcodes.I32_MUL -> (Integer) left * (Integer) right;
+            case Opcodes.I64_ADD -> (Long) left + (Long) right;
+            case Opcodes.I64_SUB -> (Long) left - (Long) right;
+            default -> (Long) left * (Long) right;
+        };
     }
 
 }

@@ -2,17 +2,12 @@ package org.wasmlang.nodes.memory;
 
 import static org.wasmlang.binary.Opcodes.*;
 
-import org.wasmlang.nodes.WasmNode;
-import org.wasmlang.runtime.ByteArrayMemory;
-import org.wasmlang.runtime.TrapKind;
 import org.wasmlang.runtime.WasmMemory;
-import org.wasmlang.runtime.WasmTrap;
 
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.dsl.Cached;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.memory.ByteArraySupport;
 
 /**
  * Every load instruction. It specializes on the memory implementation and, while the
@@ -20,21 +15,9 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
  * memory's assumption). A memory that keeps growing ends in the generic case that reads
  * the buffer field on each access.
  */
-public abstract class LoadNode extends WasmNode {
-    static final int MAX_CACHED_BUFFERS = 8;
-    static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
-
-    protected final WasmMemory memory;
-    private final int opcode;
-    private final long offset;
-    /** Holds the address before and the loaded value after. */
-    private final int slot;
-
+public abstract class LoadNode extends MemoryAccessNode {
     protected LoadNode(WasmMemory memory, int opcode, long offset, int slot) {
-        this.memory = memory;
-        this.opcode = opcode;
-        this.offset = offset;
-        this.slot = slot;
+        super(memory, opcode, offset, slot);
     }
 
     public static LoadNode create(WasmMemory memory, int opcode, long offset, int slot) {
@@ -54,22 +37,6 @@ public abstract class LoadNode extends WasmNode {
     int doByteArray(VirtualFrame frame) {
         load(frame, bufferOf(memory));
         return NORMAL;
-    }
-
-    static boolean isByteArray(WasmMemory memory) {
-        return memory instanceof ByteArrayMemory;
-    }
-
-    static byte[] bufferOf(WasmMemory memory) {
-        return ((ByteArrayMemory) memory).buffer();
-    }
-
-    /** The checked index of an access of {@code size} bytes, or an out-of-bounds trap. */
-    static int checkedIndex(byte[] buffer, long address, int size, WasmNode location) {
-        if (address > buffer.length - size) {
-            throw WasmTrap.create(TrapKind.MEMORY_OUT_OF_BOUNDS, location);
-        }
-        return (int) address;
     }
 
     private void load(VirtualFrame frame, byte[] buffer) {

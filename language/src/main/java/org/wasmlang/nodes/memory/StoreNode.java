@@ -1,10 +1,7 @@
 package org.wasmlang.nodes.memory;
 
 import static org.wasmlang.binary.Opcodes.*;
-import static org.wasmlang.nodes.memory.LoadNode.BYTES;
-import static org.wasmlang.nodes.memory.LoadNode.checkedIndex;
 
-import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.WasmMemory;
 
 import com.oracle.truffle.api.Assumption;
@@ -13,18 +10,9 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /** Every store instruction; specializes like {@link LoadNode}. */
-public abstract class StoreNode extends WasmNode {
-    protected final WasmMemory memory;
-    private final int opcode;
-    private final long offset;
-    /** The address slot; the value follows it. */
-    private final int slot;
-
+public abstract class StoreNode extends MemoryAccessNode {
     protected StoreNode(WasmMemory memory, int opcode, long offset, int slot) {
-        this.memory = memory;
-        this.opcode = opcode;
-        this.offset = offset;
-        this.slot = slot;
+        super(memory, opcode, offset, slot);
     }
 
     public static StoreNode create(WasmMemory memory, int opcode, long offset, int slot) {
@@ -42,18 +30,8 @@ public abstract class StoreNode extends WasmNode {
 
     @Specialization(guards = "isByteArray(memory)", replaces = "doCachedBuffer")
     int doByteArray(VirtualFrame frame) {
-        store(frame, LoadNode.bufferOf(memory));
+        store(frame, bufferOf(memory));
         return NORMAL;
-    }
-
-    static final int MAX_CACHED_BUFFERS = LoadNode.MAX_CACHED_BUFFERS;
-
-    static boolean isByteArray(WasmMemory memory) {
-        return LoadNode.isByteArray(memory);
-    }
-
-    static byte[] bufferOf(WasmMemory memory) {
-        return LoadNode.bufferOf(memory);
     }
 
     private void store(VirtualFrame frame, byte[] buffer) {

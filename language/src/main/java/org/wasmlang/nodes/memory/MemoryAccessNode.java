@@ -1,0 +1,48 @@
+package org.wasmlang.nodes.memory;
+
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.ByteArrayMemory;
+import org.wasmlang.runtime.TrapKind;
+import org.wasmlang.runtime.WasmMemory;
+import org.wasmlang.runtime.WasmTrap;
+
+import com.oracle.truffle.api.memory.ByteArraySupport;
+
+/**
+ * What loads and stores share: the memory (fixed per instance), the opcode, the static
+ * offset, the address slot, and the helpers their specializations use.
+ */
+abstract class MemoryAccessNode extends WasmNode {
+    /** After this many grows a node stops caching the buffer and reads the field. */
+    static final int MAX_CACHED_BUFFERS = 8;
+    static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
+
+    protected final WasmMemory memory;
+    protected final int opcode;
+    protected final long offset;
+    /** The address slot (a load's result replaces it; a store's value follows it). */
+    protected final int slot;
+
+    MemoryAccessNode(WasmMemory memory, int opcode, long offset, int slot) {
+        this.memory = memory;
+        this.opcode = opcode;
+        this.offset = offset;
+        this.slot = slot;
+    }
+
+    static boolean isByteArray(WasmMemory memory) {
+        return memory instanceof ByteArrayMemory;
+    }
+
+    static byte[] bufferOf(WasmMemory memory) {
+        return ((ByteArrayMemory) memory).buffer();
+    }
+
+    /** The checked index of an access of {@code size} bytes, or an out-of-bounds trap. */
+    static int checkedIndex(byte[] buffer, long address, int size, WasmNode location) {
+        if (address > buffer.length - size) {
+            throw WasmTrap.create(TrapKind.MEMORY_OUT_OF_BOUNDS, location);
+        }
+        return (int) address;
+    }
+}
