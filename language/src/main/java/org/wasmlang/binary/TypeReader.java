@@ -19,22 +19,19 @@ public final class TypeReader {
             case ValueType.F64:
             case ValueType.V128:
                 return b;
-            case ValueType.HEAP_FUNC:
-                return ValueType.FUNCREF;
-            case ValueType.HEAP_EXTERN:
-                return ValueType.EXTERNREF;
-            case 0x63:
-            case 0x64:
-                throw unsupportedTypedReferences(r, at);
             default:
-                throw r.malformed(ErrorMessage.MALFORMED_VALUE_TYPE, "0x" + Integer.toHexString(b), at);
+                return reference(r, b, at, ErrorMessage.MALFORMED_VALUE_TYPE);
         }
     }
 
     /** A reference type (table element types, typed select of references, elem kinds). */
     public static int referenceType(BinaryReader r, Features features) {
         int at = r.position();
-        int b = r.u8();
+        return reference(r, r.u8(), at, ErrorMessage.MALFORMED_REFERENCE_TYPE);
+    }
+
+    /** The reference type encoded by byte {@code b}, or {@code otherwise} as a malformed error. */
+    private static int reference(BinaryReader r, int b, int at, ErrorMessage otherwise) {
         switch (b) {
             case ValueType.HEAP_FUNC:
                 return ValueType.FUNCREF;
@@ -44,7 +41,7 @@ public final class TypeReader {
             case 0x64:
                 throw unsupportedTypedReferences(r, at);
             default:
-                throw r.malformed(ErrorMessage.MALFORMED_REFERENCE_TYPE, "0x" + Integer.toHexString(b), at);
+                throw r.malformed(otherwise, "0x" + Integer.toHexString(b), at);
         }
     }
 
