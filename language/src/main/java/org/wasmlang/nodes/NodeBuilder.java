@@ -64,6 +64,7 @@ final class NodeBuilder {
     private final FunctionInfo info;
     private final BinaryReader r;
     private final int localCount;
+    private final int[] localTypes;
     private final FuncType[] types;
 
     private int sp;
@@ -84,7 +85,8 @@ final class NodeBuilder {
         this.function = function;
         this.info = info;
         this.r = new BinaryReader(module.bytes());
-        this.localCount = info.localTypes().length;
+        this.localTypes = info.localTypes();
+        this.localCount = localTypes.length;
         this.types = new FuncType[module.typeCount()];
         for (int i = 0; i < types.length; i++) {
             types[i] = module.type(i);
@@ -185,9 +187,18 @@ final class NodeBuilder {
                     nodes.add(new SelectNode(slot(sp)));
                     sp++;
                 }
-                case LOCAL_GET -> nodes.add(new CopySlotNode(r.u32(), slot(sp++)));
-                case LOCAL_SET -> nodes.add(new CopySlotNode(slot(--sp), r.u32()));
-                case LOCAL_TEE -> nodes.add(new CopySlotNode(slot(sp - 1), r.u32()));
+                case LOCAL_GET -> {
+                    int local = r.u32();
+                    nodes.add(new CopySlotNode(local, slot(sp++), localTypes[local]));
+                }
+                case LOCAL_SET -> {
+                    int local = r.u32();
+                    nodes.add(new CopySlotNode(slot(--sp), local, localTypes[local]));
+                }
+                case LOCAL_TEE -> {
+                    int local = r.u32();
+                    nodes.add(new CopySlotNode(slot(sp - 1), local, localTypes[local]));
+                }
                 case GLOBAL_GET -> nodes.add(new GlobalGetNode(instance.global(r.u32()), slot(sp++)));
                 case GLOBAL_SET -> nodes.add(new GlobalSetNode(instance.global(r.u32()), slot(--sp)));
                 case TABLE_GET -> nodes.add(new TableNode(TABLE_GET, instance, instance.table(r.u32()), null, slot(sp - 1), -1));

@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.variable;
 
+import org.wasmlang.module.ValueType;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -11,15 +12,22 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 public final class CopySlotNode extends WasmNode {
     private final int from;
     private final int to;
+    /** Locals have a static type, so only the half of the slot that holds it is copied. */
+    private final boolean reference;
 
-    public CopySlotNode(int from, int to) {
+    public CopySlotNode(int from, int to, int valueType) {
         this.from = from;
         this.to = to;
+        this.reference = ValueType.isReference(valueType);
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        frame.copyStatic(from, to);
+        if (reference) {
+            frame.copyObjectStatic(from, to);
+        } else {
+            frame.copyPrimitiveStatic(from, to);
+        }
         return NORMAL;
     }
 }
