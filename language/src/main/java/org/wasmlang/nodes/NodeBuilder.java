@@ -97,7 +97,7 @@ final class NodeBuilder {
         r.setPosition(function.codeStart());
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
-        return new BlockNode(body);
+        return new BlockNode(body, 0);
     }
 
     private int slot(int stackIndex) {
@@ -150,7 +150,7 @@ final class NodeBuilder {
                     sp--;
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
-                    nodes.add(new BranchIfNode(slot(sp), depth, slot(sp - arity), slot(labelHeight[label]), arity));
+                    nodes.add(new BranchIfNode(slot(sp), label, slot(sp - arity), slot(labelHeight[label]), arity));
                 }
                 case BR_TABLE -> {
                     nodes.add(branchTable());
@@ -241,10 +241,11 @@ final class NodeBuilder {
         int height = sp - params;
         boolean loop = opcode == LOOP;
         pushLabel(loop ? LABEL_LOOP : LABEL_BLOCK, height, loop ? params : results, block);
+        int label = labels - 1;
         WasmNode[] body = sequence();
         labels--;
         sp = height + results;
-        return loop ? new WasmLoopNode(body) : new BlockNode(body);
+        return loop ? new WasmLoopNode(body, label) : new BlockNode(body, label);
     }
 
     private WasmNode ifElse() {
@@ -255,6 +256,7 @@ final class NodeBuilder {
         int results = BlockTypes.resultCount(blockType, types);
         int height = sp - params;
         pushLabel(LABEL_IF, height, results, block);
+        int label = labels - 1;
         WasmNode[] thenBody = sequence();
         WasmNode[] elseBody = null;
         if (terminator == ELSE) {
@@ -264,13 +266,14 @@ final class NodeBuilder {
         }
         labels--;
         sp = height + results;
-        return new IfNode(conditionSlot, new BlockNode(thenBody), elseBody == null ? null : new BlockNode(elseBody));
+        return new IfNode(conditionSlot, new BlockNode(thenBody, label),
+                        elseBody == null ? null : new BlockNode(elseBody, label));
     }
 
     private WasmNode branch(int depth) {
         int label = labels - 1 - depth;
         int arity = labelArity[label];
-        return new BranchNode(depth, slot(sp - arity), slot(labelHeight[label]), arity);
+        return new BranchNode(label, slot(sp - arity), slot(labelHeight[label]), arity);
     }
 
     private WasmNode branchTable() {
@@ -291,11 +294,13 @@ final class NodeBuilder {
                 }
             }
         }
+        int[] targetLabel = new int[distinct.length];
         int[] targetTo = new int[distinct.length];
         for (int t = 0; t < distinct.length; t++) {
-            targetTo[t] = slot(labelHeight[labels - 1 - distinct[t]]);
+            targetLabel[t] = labels - 1 - distinct[t];
+            targetTo[t] = slot(labelHeight[targetLabel[t]]);
         }
-        return new BranchTableNode(indexSlot, entryTarget, distinct, targetTo, slot(sp - arity), arity);
+        return new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity);
     }
 
     /**

@@ -8,9 +8,10 @@ import com.oracle.truffle.api.nodes.Node;
  * frame slots: locals first, then the operand stack, whose height at every instruction
  * the node builder knows, so each node reads and writes fixed slot indices.
  *
- * <p>{@link #execute} returns {@link #NORMAL} to fall through, or the depth of the label
- * a branch targets (0 = the innermost enclosing block). Enclosing blocks compare it with
- * constants, so partial evaluation folds branching away without exceptions.
+ * <p>{@link #execute} returns {@link #NORMAL} to fall through, or the label a branch
+ * targets, named by its nesting level in the function (0 = the function body). Each
+ * enclosing block compares it with its own level, a constant, and passes other labels on
+ * unchanged, so partial evaluation folds branching away without exceptions.
  */
 public abstract class WasmNode extends Node {
     public static final int NORMAL = -1;

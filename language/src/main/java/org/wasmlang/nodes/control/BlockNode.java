@@ -7,13 +7,17 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * A {@code block} (also the body of a function, and each arm of an {@code if}): runs its
- * instructions in order; a branch to its own label (depth 0) leaves it normally.
+ * instructions in order; a branch to its own label leaves it normally, a branch to an
+ * outer label passes through unchanged.
  */
 public final class BlockNode extends WasmNode {
     @Children private final WasmNode[] body;
+    /** This block's label: its nesting level in the function (the function body is 0). */
+    private final int label;
 
-    public BlockNode(WasmNode[] body) {
+    public BlockNode(WasmNode[] body, int label) {
         this.body = body;
+        this.label = label;
     }
 
     @Override
@@ -22,7 +26,7 @@ public final class BlockNode extends WasmNode {
         for (WasmNode instruction : body) {
             int target = instruction.execute(frame);
             if (target != NORMAL) {
-                return target == 0 ? NORMAL : target - 1;
+                return target == label ? NORMAL : target;
             }
         }
         return NORMAL;

@@ -8,15 +8,15 @@ import com.oracle.truffle.api.profiles.CountingConditionProfile;
 /** {@code br_if}: branches when the i32 on top of the stack is non-zero. */
 public final class BranchIfNode extends WasmNode {
     private final int conditionSlot;
-    private final int depth;
+    private final int label;
     private final int from;
     private final int to;
     private final int count;
     private final CountingConditionProfile profile = CountingConditionProfile.create();
 
-    public BranchIfNode(int conditionSlot, int depth, int from, int to, int count) {
+    public BranchIfNode(int conditionSlot, int label, int from, int to, int count) {
         this.conditionSlot = conditionSlot;
-        this.depth = depth;
+        this.label = label;
         this.from = from;
         this.to = to;
         this.count = count;
@@ -26,7 +26,7 @@ public final class BranchIfNode extends WasmNode {
     public int execute(VirtualFrame frame) {
         if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
             BranchNode.moveValues(frame, from, to, count);
-            return depth;
+            return label;
         }
         return NORMAL;
     }

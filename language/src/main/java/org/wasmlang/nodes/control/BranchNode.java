@@ -7,10 +7,10 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * {@code br} and {@code return}: moves the label's values from the top of the stack down
- * to the height the target restores, then reports the target depth.
+ * to the height the target restores, then reports the target label.
  */
 public final class BranchNode extends WasmNode {
-    private final int depth;
+    private final int label;
     private final int from;
     private final int to;
     private final int count;
@@ -19,8 +19,8 @@ public final class BranchNode extends WasmNode {
      * @param from the first slot of the values on top of the stack
      * @param to the first slot where the target expects them
      */
-    public BranchNode(int depth, int from, int to, int count) {
-        this.depth = depth;
+    public BranchNode(int label, int from, int to, int count) {
+        this.label = label;
         this.from = from;
         this.to = to;
         this.count = count;
@@ -29,7 +29,7 @@ public final class BranchNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         moveValues(frame, from, to, count);
-        return depth;
+        return label;
     }
 
     @ExplodeLoop

@@ -8,22 +8,22 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * {@code br_table}. The table maps an index to one of a few distinct targets (one per
- * label depth); the loop over distinct targets unrolls, so each target's value moves use
+ * label); the loop over distinct targets unrolls, so each target's value moves use
  * constant slots and the frame stays virtual in compiled code.
  */
 public final class BranchTableNode extends WasmNode {
     private final int indexSlot;
     /** For each table entry, which distinct target it names; the last entry is the default. */
     @CompilationFinal(dimensions = 1) private final int[] entryTarget;
-    @CompilationFinal(dimensions = 1) private final int[] targetDepth;
+    @CompilationFinal(dimensions = 1) private final int[] targetLabel;
     @CompilationFinal(dimensions = 1) private final int[] targetTo;
     private final int from;
     private final int count;
 
-    public BranchTableNode(int indexSlot, int[] entryTarget, int[] targetDepth, int[] targetTo, int from, int count) {
+    public BranchTableNode(int indexSlot, int[] entryTarget, int[] targetLabel, int[] targetTo, int from, int count) {
         this.indexSlot = indexSlot;
         this.entryTarget = entryTarget;
-        this.targetDepth = targetDepth;
+        this.targetLabel = targetLabel;
         this.targetTo = targetTo;
         this.from = from;
         this.count = count;
@@ -35,10 +35,10 @@ public final class BranchTableNode extends WasmNode {
         int index = frame.getIntStatic(indexSlot);
         int defaultEntry = entryTarget.length - 1;
         int target = entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
-        for (int t = 0; t < targetDepth.length; t++) {
+        for (int t = 0; t < targetLabel.length; t++) {
             if (t == target) {
                 BranchNode.moveValues(frame, from, targetTo[t], count);
-                return targetDepth[t];
+                return targetLabel[t];
             }
         }
         throw new IllegalStateException("br_table target out of range");

@@ -11,14 +11,14 @@ import com.oracle.truffle.api.nodes.RepeatingNode;
 
 /**
  * A Wasm {@code loop}, run by a Truffle {@link LoopNode} so that long-running loops get
- * on-stack replacement and loop-count profiles. A branch to the loop's label (depth 0)
- * starts the next iteration; falling off the end or branching further out leaves it.
+ * on-stack replacement and loop-count profiles. A branch to the loop's label starts the
+ * next iteration; falling off the end or branching further out leaves it.
  */
 public final class WasmLoopNode extends WasmNode {
     @Child private LoopNode loop;
 
-    public WasmLoopNode(WasmNode[] body) {
-        this.loop = Truffle.getRuntime().createLoopNode(new Body(body));
+    public WasmLoopNode(WasmNode[] body, int label) {
+        this.loop = Truffle.getRuntime().createLoopNode(new Body(body, label));
     }
 
     @Override
@@ -30,9 +30,11 @@ public final class WasmLoopNode extends WasmNode {
         private static final Integer FALL_THROUGH = NORMAL;
 
         @Children private final WasmNode[] body;
+        private final int label;
 
-        Body(WasmNode[] body) {
+        Body(WasmNode[] body, int label) {
             this.body = body;
+            this.label = label;
         }
 
         @Override
@@ -46,7 +48,7 @@ public final class WasmLoopNode extends WasmNode {
             for (WasmNode instruction : body) {
                 int target = instruction.execute(frame);
                 if (target != NORMAL) {
-                    return target == 0 ? CONTINUE_LOOP_STATUS : Integer.valueOf(target - 1);
+                    return target == label ? CONTINUE_LOOP_STATUS : Integer.valueOf(target);
                 }
             }
             return FALL_THROUGH;
