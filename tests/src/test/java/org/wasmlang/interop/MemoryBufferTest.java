@@ -1,0 +1,86 @@
+package org.wasmlang.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.junit.jupiter.api.Test;
+import org.wasmlang.testing.WasmBinary;
+
+/** An exported memory is an interop buffer with string helpers, seen at once by the guest. */
+class MemoryBufferTest {
+    private static Value exports(Context context) {
+        WasmBinary b = new WasmBinary();
+        int load = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        int size = b.type(new int[0], new int[]{WasmBinary.I32});
+        b.memory(1).exportMemory("mem");
+        b.export("load", b.function(load, new int[0], 0x20, 0x00, 0x28, 0x02, 0x00));
+        b.export("pages", b.function(size, new int[0], 0x3F, 0x00));
+        Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(b.build()), "m.wasm").buildLiteral());
+        return module.invokeMember("newInstance").getMember("exports");
+    }
+
+    @Test
+    void hostWritesAreSeenByTheGuestAndBack() {
+        try (Context context = Context.create("wasmlang")) {
+            Value exports = exports(context);
+            Value memory = exports.getMember("mem");
+            assertTrue(memory.hasBufferElements());
+            assertEquals(65536, memory.getBufferSize());
+            memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, 16, 0x12345678);
+            assertEquals(0x12345678, exports.getMember("load").execute(16).asInt());
+            assertEquals(0x78, memory.readBufferByte(16));
+            byte[] bytes = new byte[4];
+            memory.readBuffer(16, bytes, 0, 4);
+            assertArrayEquals(new byte[]{0x78, 0x56, 0x34, 0x12}, bytes);
+        }
+    }
+
+    @Test
+    void stringsGoInAndOutAsUtf8() {
+        try (Context context = Context.create("wasmlang")) {
+            Value memory = exports(context).getMember("mem");
+            String text = "Hello, Wasmer! ✓ ünïcödé";
+            int length = memory.invokeMember("writeString", 100, text).asInt();
+            assertEquals(text.getBytes(StandardCharsets.UTF_8).length, length);
+            assertEquals(text, memory.invokeMember("readString", 100, length).asString());
+            assertEquals(text, memory.invokeMember("readCString", 100).asString());
+        }
+    }
+
+    @Test
+    void growIsVisibleAtOnceAndLimitsAreEnforced() {
+        try (Context context = Context.create("wasmlang")) {
+            Value exports = exports(context);
+            Value memory = exports.getMember("mem");
+            assertEquals(1, memory.invokeMember("grow", 2).asLong());
+            assertEquals(3, memory.getMember("pages").asLong());
+            assertEquals(3 * 65536, memory.getMember("byteLength").asLong());
+            assertEquals(3 * 65536, memory.getBufferSize());
+            assertEquals(3, exports.getMember("pages").execute().asInt());
+        }
+    }
+
+    @Test
+    void outOfRangeAccessFailsClearlyAndChangesNothing() {
+        try (Context context = Context.create("wasmlang")) {
+            Value memory = exports(context).getMember("mem");
+            assertThrows(IndexOutOfBoundsException.class, () -> memory.readBufferInt(ByteOrder.LITTLE_ENDIAN, 65534));
+            assertThrows(IndexOutOfBoundsException.class, () -> memory.writeBufferByte(65536, (byte) 1));
+            PolyglotException e = assertThrows(PolyglotException.class,
+                            () -> memory.invokeMember("writeString", 65530, "too long for the end"));
+            assertTrue(e.getMessage().contains("outside the memory"), e.getMessage());
+            assertEquals(0, memory.readBufferByte(65530), "nothing was written");
+            assertThrows(IllegalArgumentException.class, () -> memory.invokeMember("readString", -1, 4));
+        }
+    }
+}
