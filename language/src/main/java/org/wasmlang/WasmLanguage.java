@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.wasmlang.binary.ModuleDecoder;
+import org.wasmlang.interop.WasmBindings;
 import org.wasmlang.module.Features;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Module;
@@ -53,6 +54,12 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     }
 
     private static final LanguageReference<WasmLanguage> REFERENCE = LanguageReference.create(WasmLanguage.class);
+
+    /** {@code context.getBindings("wasmlang")}: Module, Instance, Memory, Table, Global, validate. */
+    @Override
+    protected Object getScope(WasmContext context) {
+        return new WasmBindings(this);
+    }
 
     @Override
     protected WasmContext createContext(Env env) {

@@ -24,6 +24,8 @@ public final class WasmBinary {
     private final List<int[]> bodyLocals = new ArrayList<>();
     private final List<Object[]> exports = new ArrayList<>();
     private int memoryPages = -1;
+    private String[] memoryImport;
+    private int[] memoryImportLimits;
 
     /** Adds a function type and returns its index. */
     public int type(int[] params, int[] results) {
@@ -48,6 +50,13 @@ public final class WasmBinary {
         bodies.add(bytes);
         bodyLocals.add(locals);
         return imports.size() + functionTypes.size() - 1;
+    }
+
+    /** Imports memory 0 instead of defining it. */
+    public WasmBinary importMemory(String module, String name, int minPages, int maxPages) {
+        memoryImport = new String[]{module, name};
+        memoryImportLimits = new int[]{minPages, maxPages};
+        return this;
     }
 
     public WasmBinary memory(int pages) {
@@ -82,14 +91,22 @@ public final class WasmBinary {
             }
         }
         section(out, 1, s);
-        if (!imports.isEmpty()) {
+        if (!imports.isEmpty() || memoryImport != null) {
             s = new ByteArrayOutputStream();
-            u32(s, imports.size());
+            u32(s, imports.size() + (memoryImport != null ? 1 : 0));
             for (int i = 0; i < imports.size(); i++) {
                 name(s, imports.get(i)[0]);
                 name(s, imports.get(i)[1]);
                 s.write(0);
                 u32(s, importTypes.get(i));
+            }
+            if (memoryImport != null) {
+                name(s, memoryImport[0]);
+                name(s, memoryImport[1]);
+                s.write(2);
+                s.write(1);
+                u32(s, memoryImportLimits[0]);
+                u32(s, memoryImportLimits[1]);
             }
             section(out, 2, s);
         }

@@ -1,0 +1,266 @@
+package org.wasmlang.interop;
+
+import org.wasmlang.WasmLanguage;
+import org.wasmlang.binary.ModuleDecoder;
+import org.wasmlang.module.Features;
+import org.wasmlang.module.GlobalType;
+import org.wasmlang.module.Limits;
+import org.wasmlang.module.Module;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.runtime.ByteArrayMemory;
+import org.wasmlang.runtime.CompiledModule;
+import org.wasmlang.runtime.Linker;
+import org.wasmlang.runtime.WasmGlobal;
+import org.wasmlang.runtime.WasmHostException;
+import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.runtime.WasmTable;
+import org.wasmlang.validation.FunctionInfo;
+import org.wasmlang.validation.Validator;
+import org.wasmlang.validation.WasmModuleException;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * {@code context.getBindings("wasmlang")}: the WebAssembly JS API's constructors and
+ * {@code validate}, so a host can compile modules from bytes and create memories, tables
+ * and globals to pass in an import object.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasmBindings implements TruffleObject {
+    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "validate"};
+
+    private final WasmLanguage language;
+
+    public WasmBindings(WasmLanguage language) {
+        this.language = language;
+    }
+
+    @ExportMessage
+    boolean isScope() {
+        return true;
+    }
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return WasmLanguage.class;
+    }
+
+    @ExportMessage
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return "wasmlang bindings";
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return new MemberNames(NAMES);
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        for (String name : NAMES) {
+            if (name.equals(member)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ExportMessage
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (!isMemberReadable(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return new Constructor(language, member);
+    }
+
+    /** One of the constructors (instantiable) or {@code validate} (executable). */
+    @ExportLibrary(InteropLibrary.class)
+    static final class Constructor implements TruffleObject {
+        private final WasmLanguage language;
+        private final String name;
+
+        Constructor(WasmLanguage language, String name) {
+            this.language = language;
+            this.name = name;
+        }
+
+        @ExportMessage
+        boolean isInstantiable() {
+            return !name.equals("validate");
+        }
+
+        @ExportMessage
+        boolean isExecutable() {
+            return name.equals("validate");
+        }
+
+        @ExportMessage
+        @TruffleBoundary
+        Object execute(Object[] arguments) throws ArityException, UnsupportedTypeException {
+            expect(arguments, 1, 1);
+            try {
+                Module module = ModuleDecoder.decode(bytes(arguments[0]), Features.WASM_2_0);
+                Validator.validate(module, Features.WASM_2_0);
+                return true;
+            } catch (WasmModuleException e) {
+                return false;
+            }
+        }
+
+        @ExportMessage
+        @TruffleBoundary
+        Object instantiate(Object[] arguments) throws ArityException, UnsupportedTypeException {
+            switch (name) {
+                case "Module" -> {
+                    expect(arguments, 1, 1);
+                    byte[] bytes = bytes(arguments[0]);
+                    Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
+                    FunctionInfo[] infos = Validator.validate(module, Features.WASM_2_0);
+                    return new CompiledModule("module", module, infos, Features.WASM_2_0);
+                }
+                case "Instance" -> {
+                    expect(arguments, 1, 2);
+                    if (!(arguments[0] instanceof CompiledModule module)) {
+                        throw UnsupportedTypeException.create(arguments, "argument 1 must be a WasmLang module");
+                    }
+                    Object imports = arguments.length == 2 ? arguments[1] : null;
+                    return Linker.instantiate(language, module, new ImportObjectResolver(language, module.module(), imports));
+                }
+                case "Memory" -> {
+                    expect(arguments, 1, 2);
+                    long initial = count(arguments[0], 1);
+                    long maximum = arguments.length == 2 ? count(arguments[1], 2) : Limits.NO_MAX;
+                    if (maximum != Limits.NO_MAX && maximum < initial) {
+                        throw new WasmHostException("Memory: maximum " + maximum + " is below initial " + initial);
+                    }
+                    if (initial > 65536 || maximum > 65536) {
+                        throw new WasmHostException("Memory: at most 65536 pages (4 GiB)");
+                    }
+                    try {
+                        return new ByteArrayMemory(initial, maximum);
+                    } catch (IllegalArgumentException e) {
+                        throw new WasmHostException("Memory: " + e.getMessage());
+                    }
+                }
+                case "Table" -> {
+                    expect(arguments, 1, 3);
+                    long initial = count(arguments[0], 1);
+                    long maximum = arguments.length >= 2 ? count(arguments[1], 2) : Limits.NO_MAX;
+                    int type = arguments.length == 3 ? referenceType(arguments[2]) : ValueType.FUNCREF;
+                    if (initial > WasmTable.MAX_SIZE) {
+                        throw new WasmHostException("Table: at most " + WasmTable.MAX_SIZE + " elements");
+                    }
+                    return new WasmTable(type, (int) initial, maximum, WasmNull.NULL);
+                }
+                default -> { // Global(type, mutable, value)
+                    expect(arguments, 3, 3);
+                    int type = valueType(arguments[0]);
+                    boolean mutable = InteropLibrary.getUncached().isBoolean(arguments[1]) && asBoolean(arguments[1]);
+                    WasmGlobal global = new WasmGlobal(new GlobalType(type, mutable));
+                    global.setBoxed(ValueConversion.toWasm(arguments[2], type, 2));
+                    return global;
+                }
+            }
+        }
+
+        private static boolean asBoolean(Object value) {
+            try {
+                return InteropLibrary.getUncached().asBoolean(value);
+            } catch (InteropException e) {
+                return false;
+            }
+        }
+
+        private void expect(Object[] arguments, int min, int max) throws ArityException {
+            if (arguments.length < min || arguments.length > max) {
+                throw ArityException.create(min, max, arguments.length);
+            }
+        }
+
+        private static long count(Object value, int position) throws UnsupportedTypeException {
+            InteropLibrary interop = InteropLibrary.getUncached(value);
+            try {
+                if (interop.fitsInLong(value) && interop.asLong(value) >= 0) {
+                    return interop.asLong(value);
+                }
+            } catch (InteropException e) {
+                // Reported below.
+            }
+            throw UnsupportedTypeException.create(new Object[]{value}, "argument " + position
+                            + " must be a non-negative integer, got " + ValueConversion.describe(value));
+        }
+
+        private static String string(Object value) throws UnsupportedTypeException {
+            try {
+                return InteropLibrary.getUncached().asString(value);
+            } catch (InteropException e) {
+                throw UnsupportedTypeException.create(new Object[]{value}, "expected a type name such as \"i32\"");
+            }
+        }
+
+        private static int valueType(Object value) throws UnsupportedTypeException {
+            return switch (string(value)) {
+                case "i32" -> ValueType.I32;
+                case "i64" -> ValueType.I64;
+                case "f32" -> ValueType.F32;
+                case "f64" -> ValueType.F64;
+                case "funcref", "anyfunc" -> ValueType.FUNCREF;
+                case "externref" -> ValueType.EXTERNREF;
+                default -> throw UnsupportedTypeException.create(new Object[]{value},
+                                "unknown value type " + ValueConversion.describe(value));
+            };
+        }
+
+        private static int referenceType(Object value) throws UnsupportedTypeException {
+            int type = valueType(value);
+            if (!ValueType.isReference(type)) {
+                throw UnsupportedTypeException.create(new Object[]{value}, "a table holds funcref or externref");
+            }
+            return type;
+        }
+
+        /** Module bytes from a host byte array, buffer or array of numbers. */
+        private static byte[] bytes(Object value) throws UnsupportedTypeException {
+            InteropLibrary interop = InteropLibrary.getUncached(value);
+            try {
+                if (interop.hasBufferElements(value)) {
+                    long size = interop.getBufferSize(value);
+                    byte[] bytes = new byte[Math.toIntExact(size)];
+                    interop.readBuffer(value, 0, bytes, 0, bytes.length);
+                    return bytes;
+                }
+                if (interop.hasArrayElements(value)) {
+                    byte[] bytes = new byte[Math.toIntExact(interop.getArraySize(value))];
+                    for (int i = 0; i < bytes.length; i++) {
+                        Object element = interop.readArrayElement(value, i);
+                        bytes[i] = (byte) InteropLibrary.getUncached(element).asLong(element);
+                    }
+                    return bytes;
+                }
+            } catch (InteropException | ArithmeticException e) {
+                // Reported below.
+            }
+            throw UnsupportedTypeException.create(new Object[]{value}, "expected the module's bytes as a buffer or array"
+                            + " (a Java byte[] is an array only when the Context's HostAccess allows array access)");
+        }
+    }
+}

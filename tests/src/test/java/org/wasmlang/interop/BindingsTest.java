@@ -1,0 +1,75 @@
+package org.wasmlang.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteOrder;
+import java.util.Map;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.junit.jupiter.api.Test;
+import org.wasmlang.testing.WasmBinary;
+
+/** {@code getBindings("wasmlang")}: host-made modules, memories, globals and validate. */
+class BindingsTest {
+    private static byte[] guestWithImportedMemory() {
+        WasmBinary b = new WasmBinary();
+        int load = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        b.importMemory("env", "memory", 256, 256);
+        b.export("load", b.function(load, new int[0], 0x20, 0x00, 0x28, 0x02, 0x00));
+        return b.build();
+    }
+
+    /** Module bytes passed as a Java byte[] need host array access. */
+    private static Context context() {
+        return Context.newBuilder("wasmlang").allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT)
+                        .allowArrayAccess(true).build()).build();
+    }
+
+    @Test
+    void aHostMemoryCanBeImported() {
+        try (Context context = context()) {
+            Value wasm = context.getBindings("wasmlang");
+            Value memory = wasm.getMember("Memory").newInstance(256, 256);
+            memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, 1024, 777);
+            Value module = wasm.getMember("Module").newInstance((Object) guestWithImportedMemory());
+            Object imports = ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("memory", memory))));
+            Value instance = wasm.getMember("Instance").newInstance(module, imports);
+            assertEquals(777, instance.getMember("exports").getMember("load").execute(1024).asInt());
+        }
+    }
+
+    @Test
+    void aMemoryOutsideTheImportLimitsIsRefused() {
+        try (Context context = context()) {
+            Value wasm = context.getBindings("wasmlang");
+            Value small = wasm.getMember("Memory").newInstance(1, 2);
+            Value module = wasm.getMember("Module").newInstance((Object) guestWithImportedMemory());
+            Object imports = ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("memory", small))));
+            PolyglotException e = assertThrows(PolyglotException.class,
+                            () -> wasm.getMember("Instance").newInstance(module, imports));
+            assertTrue(e.getMessage().startsWith("incompatible import type"), e.getMessage());
+        }
+    }
+
+    @Test
+    void validateAndGlobals() {
+        try (Context context = context()) {
+            Value wasm = context.getBindings("wasmlang");
+            assertTrue(wasm.getMember("validate").execute((Object) guestWithImportedMemory()).asBoolean());
+            assertFalse(wasm.getMember("validate").execute((Object) new byte[]{0, 'a', 's', 'm'}).asBoolean());
+            Value global = wasm.getMember("Global").newInstance("i64", true, 42);
+            assertEquals(42L, global.getMember("value").asLong());
+            global.putMember("value", 43);
+            assertEquals(43L, global.getMember("value").asLong());
+            Value constant = wasm.getMember("Global").newInstance("f64", false, 1.5);
+            assertThrows(UnsupportedOperationException.class, () -> constant.putMember("value", 2.5));
+        }
+    }
+}
