@@ -39,6 +39,8 @@ public final class WasmInstance implements TruffleObject {
     private final boolean[] droppedData;
     /** Canonical type id of each of the module's types. */
     private final int[] typeIds;
+    /** The host view of the exports, made on first use (exports never change). */
+    private ExportsObject exportsObject;
 
     WasmInstance(CompiledModule module, int[] typeIds) {
         Module m = module.module();
@@ -144,11 +146,15 @@ public final class WasmInstance implements TruffleObject {
     }
 
     @ExportMessage
+    @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
         if (!EXPORTS.equals(member)) {
             throw UnknownIdentifierException.create(member);
         }
-        return new ExportsObject(exports());
+        if (exportsObject == null) {
+            exportsObject = new ExportsObject(exports());
+        }
+        return exportsObject;
     }
 
     @ExportMessage
