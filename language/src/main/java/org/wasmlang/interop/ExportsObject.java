@@ -26,7 +26,7 @@ public final class ExportsObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(exports.keySet().toArray(new String[0]));
+        return ObjectArray.of(exports.keySet().toArray());
     }
 
     @ExportMessage

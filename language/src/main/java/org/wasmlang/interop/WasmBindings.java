@@ -71,7 +71,7 @@ public final class WasmBindings implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(NAMES);
+        return ObjectArray.of(NAMES);
     }
 
     @ExportMessage

@@ -4,7 +4,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.wasmlang.interop.MemberNames;
+import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -214,7 +214,7 @@ public final class ByteArrayMemory extends WasmMemory {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(PAGES, BYTE_LENGTH, GROW, READ_STRING, WRITE_STRING, READ_C_STRING);
+        return ObjectArray.of(PAGES, BYTE_LENGTH, GROW, READ_STRING, WRITE_STRING, READ_C_STRING);
     }
 
     @ExportMessage

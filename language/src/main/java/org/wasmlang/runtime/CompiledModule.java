@@ -1,21 +1,28 @@
 package org.wasmlang.runtime;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.wasmlang.WasmLanguage;
+import org.wasmlang.interop.Descriptor;
+import org.wasmlang.interop.ImportObjectResolver;
+import org.wasmlang.interop.ObjectArray;
+import org.wasmlang.module.Export;
+import org.wasmlang.module.ExternKind;
 import org.wasmlang.module.Features;
+import org.wasmlang.module.Import;
 import org.wasmlang.module.Module;
 import org.wasmlang.validation.FunctionInfo;
 
-import org.wasmlang.WasmLanguage;
-import org.wasmlang.interop.ImportObjectResolver;
-import org.wasmlang.interop.MemberNames;
-
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Bind;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.UnknownIdentifierException;
-import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.nodes.Node;
 
 /**
  * A decoded and validated module, ready to be instantiated any number of times: what
@@ -65,9 +72,61 @@ public final class CompiledModule implements TruffleObject {
         return true;
     }
 
+    static final String IMPORTS = "imports";
+    static final String EXPORTS = "exports";
+
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(NEW_INSTANCE);
+        return ObjectArray.of(NEW_INSTANCE, IMPORTS, EXPORTS);
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return IMPORTS.equals(member) || EXPORTS.equals(member);
+    }
+
+    /**
+     * {@code imports}: {module, name, kind, type} per import; {@code exports}: {name, kind,
+     * type} per export, as the JS API's Module.imports/exports list them (plus the type).
+     */
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (IMPORTS.equals(member)) {
+            Object[] imports = new Object[module.importCount()];
+            for (int i = 0; i < imports.length; i++) {
+                Import imp = module.importAt(i);
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("module", imp.module());
+                fields.put("name", imp.name());
+                fields.put("kind", imp.kind().text());
+                fields.put("type", typeOf(imp.kind(), imp.indexInKind()));
+                imports[i] = new Descriptor(fields);
+            }
+            return new ObjectArray(imports);
+        } else if (EXPORTS.equals(member)) {
+            Object[] exports = new Object[module.exportCount()];
+            for (int i = 0; i < exports.length; i++) {
+                Export export = module.export(i);
+                Map<String, String> fields = new LinkedHashMap<>();
+                fields.put("name", export.name());
+                fields.put("kind", export.kind().text());
+                fields.put("type", typeOf(export.kind(), export.index()));
+                exports[i] = new Descriptor(fields);
+            }
+            return new ObjectArray(exports);
+        }
+        throw UnknownIdentifierException.create(member);
+    }
+
+    private String typeOf(ExternKind kind, int index) {
+        return switch (kind) {
+            case FUNC -> module.functionType(index).toString();
+            case TABLE -> module.table(index).toString();
+            case MEMORY -> module.memory(index).toString();
+            case GLOBAL -> module.globalType(index).toString();
+            case TAG -> "(tag " + module.tagTypeIndex(index) + ")";
+        };
     }
 
     @ExportMessage

@@ -3,7 +3,7 @@ package org.wasmlang.runtime;
 import org.wasmlang.module.FuncType;
 
 import com.oracle.truffle.api.CallTarget;
-import org.wasmlang.interop.ResultArray;
+import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -74,7 +74,7 @@ public final class WasmFunction implements TruffleObject {
         }
         Object result = callFromHost(callNode, callTarget, converted);
         if (result instanceof Object[] results) {
-            return new ResultArray(results);
+            return new ObjectArray(results);
         }
         return result;
     }

@@ -3,7 +3,7 @@ package org.wasmlang.runtime;
 import org.wasmlang.module.GlobalType;
 import org.wasmlang.module.ValueType;
 
-import org.wasmlang.interop.MemberNames;
+import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -103,7 +103,7 @@ public final class WasmGlobal implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(VALUE);
+        return ObjectArray.of(VALUE);
     }
 
     @ExportMessage

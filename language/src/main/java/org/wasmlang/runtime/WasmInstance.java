@@ -10,7 +10,7 @@ import org.wasmlang.module.Module;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.wasmlang.interop.ExportsObject;
-import org.wasmlang.interop.MemberNames;
+import org.wasmlang.interop.ObjectArray;
 
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -137,7 +137,7 @@ public final class WasmInstance implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(EXPORTS);
+        return ObjectArray.of(EXPORTS);
     }
 
     @ExportMessage

@@ -1,6 +1,6 @@
 package org.wasmlang.runtime;
 
-import org.wasmlang.interop.MemberNames;
+import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.nodes.HostFunctionRootNode;
 import org.wasmlang.nodes.WasmFunctionRootNode;
 import org.wasmlang.nodes.WasmNode;
@@ -92,7 +92,7 @@ public final class WasmTrap extends AbstractTruffleException {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new MemberNames(WASM_STACK);
+        return ObjectArray.of(WASM_STACK);
     }
 
     @ExportMessage

@@ -46,6 +46,22 @@ class BindingsTest {
     }
 
     @Test
+    void aModuleListsItsImportsAndExports() {
+        try (Context context = context()) {
+            Value module = context.getBindings("wasmlang").getMember("Module").newInstance((Object) guestWithImportedMemory());
+            Value imports = module.getMember("imports");
+            assertEquals(1, imports.getArraySize());
+            assertEquals("env", imports.getArrayElement(0).getMember("module").asString());
+            assertEquals("memory", imports.getArrayElement(0).getMember("name").asString());
+            assertEquals("memory", imports.getArrayElement(0).getMember("kind").asString());
+            assertEquals("(memory 256 256)", imports.getArrayElement(0).getMember("type").asString());
+            Value exports = module.getMember("exports");
+            assertEquals("load", exports.getArrayElement(0).getMember("name").asString());
+            assertEquals("(func (param i32) (result i32))", exports.getArrayElement(0).getMember("type").asString());
+        }
+    }
+
+    @Test
     void aMemoryOutsideTheImportLimitsIsRefused() {
         try (Context context = context()) {
             Value wasm = context.getBindings("wasmlang");

@@ -6,13 +6,20 @@ import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** The results of a function with several results, as a read-only host array. */
+/**
+ * A read-only host array of interop values: results of several values, member names,
+ * descriptor lists.
+ */
 @ExportLibrary(InteropLibrary.class)
-public final class ResultArray implements TruffleObject {
+public final class ObjectArray implements TruffleObject {
     private final Object[] values;
 
-    public ResultArray(Object[] values) {
+    public ObjectArray(Object[] values) {
         this.values = values;
+    }
+
+    public static ObjectArray of(Object... values) {
+        return new ObjectArray(values);
     }
 
     @ExportMessage
