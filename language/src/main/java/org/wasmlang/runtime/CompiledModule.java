@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.wasmlang.WasmLanguage;
-import org.wasmlang.interop.Descriptor;
 import org.wasmlang.interop.ImportObjectResolver;
 import org.wasmlang.interop.ObjectArray;
+import org.wasmlang.interop.RecordObject;
 import org.wasmlang.module.Export;
 import org.wasmlang.module.ExternKind;
 import org.wasmlang.module.Features;
@@ -101,7 +101,7 @@ public final class CompiledModule implements TruffleObject {
                 fields.put("name", imp.name());
                 fields.put("kind", imp.kind().text());
                 fields.put("type", typeOf(imp.kind(), imp.indexInKind()));
-                imports[i] = new Descriptor(fields);
+                imports[i] = new RecordObject(null, fields);
             }
             return new ObjectArray(imports);
         } else if (EXPORTS.equals(member)) {
@@ -112,7 +112,7 @@ public final class CompiledModule implements TruffleObject {
                 fields.put("name", export.name());
                 fields.put("kind", export.kind().text());
                 fields.put("type", typeOf(export.kind(), export.index()));
-                exports[i] = new Descriptor(fields);
+                exports[i] = new RecordObject(null, fields);
             }
             return new ObjectArray(exports);
         }

@@ -9,7 +9,7 @@ import org.wasmlang.module.Export;
 import org.wasmlang.module.Module;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import org.wasmlang.interop.ExportsObject;
+import org.wasmlang.interop.RecordObject;
 import org.wasmlang.interop.ObjectArray;
 
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -40,7 +40,7 @@ public final class WasmInstance implements TruffleObject {
     /** Canonical type id of each of the module's types. */
     private final int[] typeIds;
     /** The host view of the exports, made on first use (exports never change). */
-    private ExportsObject exportsObject;
+    private RecordObject exportsObject;
 
     WasmInstance(CompiledModule module, int[] typeIds) {
         Module m = module.module();
@@ -152,7 +152,7 @@ public final class WasmInstance implements TruffleObject {
             throw UnknownIdentifierException.create(member);
         }
         if (exportsObject == null) {
-            exportsObject = new ExportsObject(exports());
+            exportsObject = new RecordObject("exports", exports());
         }
         return exportsObject;
     }

@@ -9,13 +9,19 @@ import com.oracle.truffle.api.interop.UnknownIdentifierException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** An instance's {@code exports}: one read-only member per export name. */
+/**
+ * A read-only object whose members are the entries of a map: an instance's
+ * {@code exports}, or an import/export descriptor ({@code {module, name, kind, type}}).
+ */
 @ExportLibrary(InteropLibrary.class)
-public final class ExportsObject implements TruffleObject {
-    private final Map<String, Object> exports;
+public final class RecordObject implements TruffleObject {
+    private final String label;
+    private final Map<String, ?> fields;
 
-    public ExportsObject(Map<String, Object> exports) {
-        this.exports = exports;
+    /** @param label shown before the member names by toDisplayString, or null to show the entries */
+    public RecordObject(String label, Map<String, ?> fields) {
+        this.label = label;
+        this.fields = fields;
     }
 
     @ExportMessage
@@ -26,19 +32,19 @@ public final class ExportsObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return ObjectArray.of(exports.keySet().toArray());
+        return ObjectArray.of(fields.keySet().toArray());
     }
 
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return exports.containsKey(member);
+        return fields.containsKey(member);
     }
 
     @ExportMessage
     @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
-        Object value = exports.get(member);
+        Object value = fields.get(member);
         if (value == null) {
             throw UnknownIdentifierException.create(member);
         }
@@ -48,6 +54,6 @@ public final class ExportsObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return "exports " + exports.keySet();
+        return label == null ? fields.toString() : label + " " + fields.keySet();
     }
 }
