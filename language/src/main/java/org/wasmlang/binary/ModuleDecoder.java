@@ -90,8 +90,6 @@ public final class ModuleDecoder {
             throw r.malformed(ErrorMessage.UNKNOWN_BINARY_VERSION, 4);
         }
         int lastRank = 0;
-        boolean sawFunctionSection = false;
-        boolean sawData = false;
         byte[] bytes = r.data();
         while (!r.atLimit()) {
             int idAt = r.position();
@@ -114,10 +112,7 @@ public final class ModuleDecoder {
                 case CUSTOM -> readCustomSection(sectionEnd);
                 case TYPE -> readTypeSection();
                 case IMPORT -> readImportSection();
-                case FUNCTION -> {
-                    readFunctionSection();
-                    sawFunctionSection = true;
-                }
+                case FUNCTION -> readFunctionSection();
                 case TABLE -> readTableSection();
                 case MEMORY -> readMemorySection();
                 case TAG -> readTagSection();
@@ -127,10 +122,7 @@ public final class ModuleDecoder {
                 case ELEMENT -> readElementSection();
                 case DATA_COUNT -> dataCount = r.u32();
                 case CODE -> readCodeSection();
-                case DATA -> {
-                    readDataSection();
-                    sawData = true;
-                }
+                case DATA -> readDataSection();
                 default -> throw new IllegalStateException("section id checked above");
             }
             if (r.position() != sectionEnd) {
@@ -147,8 +139,6 @@ public final class ModuleDecoder {
         if (dataCount >= 0 && dataCount != data.length) {
             throw r.malformed(ErrorMessage.DATA_COUNT_AND_DATA_INCONSISTENT, r.position());
         }
-        assert sawFunctionSection || definedFunctionTypes.length == 0;
-        assert sawData || data.length == 0;
         return new Module(bytes, types, imports.toArray(new Import[0]), toIntArray(functionTypes), functions,
                         tables.toArray(new TableType[0]), memories.toArray(new MemoryType[0]),
                         globalTypes.toArray(new GlobalType[0]), globals.toArray(new Global[0]), toIntArray(tagTypes), exports,
@@ -242,7 +232,7 @@ public final class ModuleDecoder {
                     tables.add(table);
                 }
                 case MEMORY -> {
-                    MemoryType memory = new MemoryType(readLimits(true));
+                    MemoryType memory = new MemoryType(readLimits());
                     imports.add(new Import(module, name, kind, memories.size(), -1, null, memory, null));
                     memories.add(memory);
                 }
@@ -278,17 +268,17 @@ public final class ModuleDecoder {
 
     private TableType readTableType() {
         int elementType = TypeReader.referenceType(r, features);
-        return new TableType(elementType, readLimits(false));
+        return new TableType(elementType, readLimits());
     }
 
     private void readMemorySection() {
         int n = r.count();
         for (int i = 0; i < n; i++) {
-            memories.add(new MemoryType(readLimits(true)));
+            memories.add(new MemoryType(readLimits()));
         }
     }
 
-    private Limits readLimits(boolean memory) {
+    private Limits readLimits() {
         int at = r.position();
         int flags = r.u8();
         if ((flags & 0x80) != 0) {
@@ -304,7 +294,6 @@ public final class ModuleDecoder {
         }
         long min = is64 ? r.u64() : r.u32() & 0xFFFFFFFFL;
         long max = hasMax ? (is64 ? r.u64() : r.u32() & 0xFFFFFFFFL) : Limits.NO_MAX;
-        assert memory || !shared;
         return new Limits(min, max, is64, shared);
     }
 
