@@ -76,6 +76,11 @@ public final class Module {
         return bytes;
     }
 
+    /** The type section's function types, indexed by type index. Do not modify. */
+    public FuncType[] types() {
+        return types;
+    }
+
     public int typeCount() {
         return types.length;
     }

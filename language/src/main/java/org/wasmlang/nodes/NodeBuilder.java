@@ -87,10 +87,7 @@ final class NodeBuilder {
         this.r = new BinaryReader(module.bytes());
         this.localTypes = info.localTypes();
         this.localCount = localTypes.length;
-        this.types = new FuncType[module.typeCount()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = module.type(i);
-        }
+        this.types = module.types();
     }
 
     WasmNode build() {

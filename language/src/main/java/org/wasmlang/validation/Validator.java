@@ -32,10 +32,7 @@ public final class Validator {
     private Validator(Module module, Features features) {
         this.module = module;
         this.features = features;
-        this.types = new FuncType[module.typeCount()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = module.type(i);
-        }
+        this.types = module.types();
     }
 
     /**
