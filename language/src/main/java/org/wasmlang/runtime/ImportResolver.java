@@ -12,4 +12,12 @@ public interface ImportResolver {
      * {@link WasmGlobal} to import, or null when the import object lacks it.
      */
     Object resolve(Import imp);
+
+    /**
+     * Called once the instance has its memories, tables and segments, before its start
+     * function runs, so that host functions made by this resolver (WASI, functions that
+     * reach their caller) can find the instance that imported them.
+     */
+    default void linked(WasmInstance instance) {
+    }
 }

@@ -52,6 +52,7 @@ public final class Linker {
         linker.linkImports(imports);
         linker.allocate();
         linker.initializeSegments();
+        imports.linked(linker.instance);
         linker.runStart();
         return linker.instance;
     }
