@@ -62,6 +62,18 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     }
 
     @Override
+    protected org.graalvm.options.OptionDescriptors getOptionDescriptors() {
+        return new WasmOptionsOptionDescriptors();
+    }
+
+    @Override
+    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first,
+                    org.graalvm.options.OptionValues second) {
+        // Options only configure WASI per context; they never change shared code.
+        return true;
+    }
+
+    @Override
     protected WasmContext createContext(Env env) {
         return new WasmContext(this, env);
     }

@@ -1,5 +1,6 @@
 package org.wasmlang.interop;
 
+import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.binary.ModuleDecoder;
 import org.wasmlang.module.Features;
@@ -9,6 +10,7 @@ import org.wasmlang.module.Module;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.ByteArrayMemory;
 import org.wasmlang.runtime.CompiledModule;
+import org.wasmlang.runtime.ImportResolver;
 import org.wasmlang.runtime.Linker;
 import org.wasmlang.runtime.WasmGlobal;
 import org.wasmlang.runtime.WasmHostException;
@@ -17,6 +19,8 @@ import org.wasmlang.runtime.WasmTable;
 import org.wasmlang.validation.FunctionInfo;
 import org.wasmlang.validation.Validator;
 import org.wasmlang.validation.WasmModuleException;
+import org.wasmlang.wasi.WasiImportResolver;
+import org.wasmlang.wasi.WasiObject;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -36,7 +40,7 @@ import com.oracle.truffle.api.library.ExportMessage;
  */
 @ExportLibrary(InteropLibrary.class)
 public final class WasmBindings implements TruffleObject {
-    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "validate"};
+    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "Wasi", "validate"};
 
     private final WasmLanguage language;
 
@@ -143,7 +147,13 @@ public final class WasmBindings implements TruffleObject {
                         throw UnsupportedTypeException.create(arguments, "argument 1 must be a WasmLang module");
                     }
                     Object imports = arguments.length == 2 ? arguments[1] : null;
-                    return Linker.instantiate(language, module, new ImportObjectResolver(language, module.module(), imports));
+                    ImportResolver resolver = new ImportObjectResolver(language, module.module(), imports);
+                    resolver = WasiImportResolver.around(language, WasmContext.get(null), module, imports, resolver);
+                    return Linker.instantiate(language, module, resolver);
+                }
+                case "Wasi" -> {
+                    expect(arguments, 0, 1);
+                    return WasiObject.fromOptions(arguments.length == 1 ? arguments[0] : null, WasmContext.get(null).env());
                 }
                 case "Memory" -> {
                     expect(arguments, 1, 2);

@@ -3,6 +3,7 @@ package org.wasmlang.runtime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.interop.ImportObjectResolver;
 import org.wasmlang.interop.ObjectArray;
@@ -13,6 +14,7 @@ import org.wasmlang.module.Features;
 import org.wasmlang.module.Import;
 import org.wasmlang.module.Module;
 import org.wasmlang.validation.FunctionInfo;
+import org.wasmlang.wasi.WasiImportResolver;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Bind;
@@ -146,6 +148,8 @@ public final class CompiledModule implements TruffleObject {
         }
         Object importObject = arguments.length == 1 ? arguments[0] : null;
         WasmLanguage language = WasmLanguage.get(node);
-        return Linker.instantiate(language, this, new ImportObjectResolver(language, module, importObject));
+        ImportResolver imports = new ImportObjectResolver(language, module, importObject);
+        imports = WasiImportResolver.around(language, WasmContext.get(node), this, importObject, imports);
+        return Linker.instantiate(language, this, imports);
     }
 }

@@ -1,96 +1,178 @@
 package org.wasmlang.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyArray;
+import org.graalvm.polyglot.proxy.ProxyObject;
 import org.wasmlang.WasmLanguage;
 
 /**
- * {@code wasmlang run FILE.wasm --invoke NAME [ARGS...]}: instantiates a module that needs
- * no imports and calls one export, printing each result on its own line. A trap prints
- * its message and the guest stack on stderr and exits with 134, as wasmtime does.
+ * {@code wasmlang run [--dir HOST[::GUEST][:ro]] [--env NAME[=VALUE]] [--invoke NAME] FILE.wasm
+ * [ARGS...]}, like {@code wasmtime run}: a WASI command runs its {@code _start} with ARGS and
+ * the process exits with the guest's exit code; with {@code --invoke} one export is called
+ * with ARGS as numbers and its results are printed one per line. A trap prints its message
+ * and the guest stack on stderr and exits with 134, as wasmtime does.
  */
 final class RunCommand {
     static final int TRAP_EXIT_CODE = 134;
+    static final String USAGE = "usage: wasmlang run [--dir HOST[::GUEST][:ro]]... [--env NAME[=VALUE]]... "
+                    + "[--invoke NAME] FILE.wasm [ARGS...]";
 
     private RunCommand() {
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        String invoke = null;
-        Path file = null;
-        List<String> arguments = new ArrayList<>();
-        // Options may stand before or right after the file; the first other word after
-        // the file starts the function's arguments (which may be negative numbers).
+    /** What the command line asked for. */
+    private static final class Request {
+        String invoke;
+        Path file;
+        final List<String> arguments = new ArrayList<>();
+        final List<String> dirs = new ArrayList<>();
+        final Map<String, String> env = new LinkedHashMap<>();
+    }
+
+    static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        Request request = new Request();
+        // Options stand before the file; --invoke may also follow it directly (the form
+        // the spec tools use). Everything else after the file belongs to the program.
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            boolean optionsAllowed = arguments.isEmpty();
-            if (optionsAllowed && arg.equals("--invoke") && i + 1 < args.size()) {
-                invoke = args.get(++i);
-            } else if (optionsAllowed && arg.startsWith("--invoke=")) {
-                invoke = arg.substring("--invoke=".length());
-            } else if (file == null && arg.startsWith("-")) {
+            boolean beforeFile = request.file == null;
+            boolean invokeAllowed = beforeFile || request.arguments.isEmpty();
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (invokeAllowed && arg.equals("--invoke") && value != null) {
+                request.invoke = value;
+                i++;
+            } else if (invokeAllowed && arg.startsWith("--invoke=")) {
+                request.invoke = arg.substring("--invoke=".length());
+            } else if (beforeFile && (arg.equals("--dir") || arg.equals("--env")) && value != null) {
+                if (!option(request, arg.substring(2), value, err)) {
+                    return 2;
+                }
+                i++;
+            } else if (beforeFile && (arg.startsWith("--dir=") || arg.startsWith("--env="))) {
+                int eq = arg.indexOf('=');
+                if (!option(request, arg.substring(2, eq), arg.substring(eq + 1), err)) {
+                    return 2;
+                }
+            } else if (beforeFile && arg.startsWith("-")) {
                 err.println("wasmlang run: unknown option " + arg);
+                err.println(USAGE);
                 return 2;
-            } else if (file == null) {
-                file = Path.of(arg);
+            } else if (beforeFile) {
+                request.file = Path.of(arg);
             } else {
-                arguments.add(arg);
+                request.arguments.add(arg);
             }
         }
-        if (file == null) {
-            err.println("usage: wasmlang run FILE.wasm --invoke NAME [ARGS...]");
-            return 2;
-        }
-        if (invoke == null) {
-            err.println("wasmlang run: name the export to call with --invoke NAME (WASI programs are not supported yet)");
+        if (request.file == null) {
+            err.println(USAGE);
             return 2;
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = Files.readAllBytes(request.file);
         } catch (IOException e) {
-            err.println("wasmlang run: cannot read " + file + ": " + e.getMessage());
+            err.println("wasmlang run: cannot read " + request.file + ": " + e.getMessage());
             return 2;
         }
-        try (Context context = Context.newBuilder(WasmLanguage.ID).build()) {
-            return call(context, file, bytes, invoke, arguments, out, err);
+        // The guest reaches files only through its preopens, which WASI resolves itself.
+        try (Context context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err).build()) {
+            return call(context, request, bytes, out, err);
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 
+    private static boolean option(Request request, String name, String value, PrintStream err) {
+        if (name.equals("dir")) {
+            request.dirs.add(value);
+            return true;
+        }
+        int eq = value.indexOf('=');
+        if (eq == 0) {
+            err.println("wasmlang run: --env " + value + ": the variable needs a name");
+            return false;
+        }
+        if (eq < 0) {
+            // Like wasmtime: a bare NAME passes the host's value on.
+            String host = System.getenv(value);
+            if (host != null) {
+                request.env.put(value, host);
+            }
+        } else {
+            request.env.put(value.substring(0, eq), value.substring(eq + 1));
+        }
+        return true;
+    }
+
     /** Runs inside the open context, so a trap's guest object can still be read. */
-    private static int call(Context context, Path file, byte[] bytes, String invoke, List<String> arguments,
-                    PrintStream out, PrintStream err) {
+    private static int call(Context context, Request request, byte[] bytes, PrintStream out, PrintStream err) {
+        Path file = request.file;
         try {
             Value module = context.eval(Source.newBuilder(WasmLanguage.ID, ByteSequence.create(bytes), file.toString())
                             .buildLiteral());
-            Value exports = module.invokeMember("newInstance").getMember("exports");
-            Value function = exports.getMember(invoke);
-            if (function == null || !function.canExecute()) {
-                err.println("wasmlang run: " + file + " exports no function \"" + invoke + "\"; it exports "
-                                + exports.getMemberKeys());
-                return 2;
+            boolean usesWasi = false;
+            Value imports = module.getMember("imports");
+            for (long i = 0; i < imports.getArraySize(); i++) {
+                usesWasi |= imports.getArrayElement(i).getMember("module").asString().equals("wasi_snapshot_preview1");
             }
-            Object[] values = new Object[arguments.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = parseNumber(arguments.get(i));
-                if (values[i] == null) {
-                    err.println("wasmlang run: argument " + (i + 1) + " (\"" + arguments.get(i) + "\") is not a number");
+            Value wasi = null;
+            Value instance;
+            if (usesWasi) {
+                List<String> argv = new ArrayList<>();
+                argv.add(file.toString());
+                if (request.invoke == null) {
+                    argv.addAll(request.arguments);
+                }
+                Map<String, Object> options = new LinkedHashMap<>();
+                options.put("args", ProxyArray.fromList(new ArrayList<>(argv)));
+                options.put("env", ProxyObject.fromMap(new LinkedHashMap<>(request.env)));
+                options.put("dirs", ProxyArray.fromList(new ArrayList<>(request.dirs)));
+                options.put("terminal", System.console() != null && System.console().isTerminal());
+                wasi = context.getBindings(WasmLanguage.ID).getMember("Wasi").newInstance(ProxyObject.fromMap(options));
+                Map<String, Object> importObject = new LinkedHashMap<>();
+                importObject.put("wasi_snapshot_preview1", wasi);
+                instance = module.invokeMember("newInstance", ProxyObject.fromMap(importObject));
+            } else {
+                if (!request.dirs.isEmpty() || !request.env.isEmpty()) {
+                    err.println("wasmlang run: note: " + file + " does not import WASI; --dir and --env have no effect");
+                }
+                instance = module.invokeMember("newInstance");
+            }
+            Value exports = instance.getMember("exports");
+            if (request.invoke == null) {
+                if (wasi != null) {
+                    return wasi.invokeMember("start", instance).asInt();
+                }
+                Value start = exports.getMember("_start");
+                if (start == null || !start.canExecute()) {
+                    err.println("wasmlang run: " + file + " is not a WASI command (no _start); name a function with "
+                                    + "--invoke NAME; it exports " + exports.getMemberKeys());
                     return 2;
                 }
+                start.execute();
+                return 0;
             }
-            printResults(function.execute(values), out);
-            return 0;
+            return invoke(exports, request, out, err);
         } catch (PolyglotException e) {
+            if (e.isExit()) {
+                return e.getExitStatus();
+            }
             if (e.isInternalError() || e.isHostException()) {
                 throw e;
             }
@@ -101,6 +183,26 @@ final class RunCommand {
             printGuestStack(e, err);
             return e.isSyntaxError() ? 1 : TRAP_EXIT_CODE;
         }
+    }
+
+    private static int invoke(Value exports, Request request, PrintStream out, PrintStream err) {
+        Value function = exports.getMember(request.invoke);
+        if (function == null || !function.canExecute()) {
+            err.println("wasmlang run: " + request.file + " exports no function \"" + request.invoke + "\"; it exports "
+                            + exports.getMemberKeys());
+            return 2;
+        }
+        List<String> arguments = request.arguments;
+        Object[] values = new Object[arguments.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = parseNumber(arguments.get(i));
+            if (values[i] == null) {
+                err.println("wasmlang run: argument " + (i + 1) + " (\"" + arguments.get(i) + "\") is not a number");
+                return 2;
+            }
+        }
+        printResults(function.execute(values), out);
+        return 0;
     }
 
     /** Integers as Long, anything else numeric (1.5, 1e3, inf, nan) as Double. */

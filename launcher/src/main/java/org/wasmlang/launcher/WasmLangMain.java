@@ -1,5 +1,6 @@
 package org.wasmlang.launcher;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -19,11 +20,16 @@ public final class WasmLangMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
     /** Runs the command line and returns the exit status, without exiting the JVM. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /** The same with the stdin a WASI program reads. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         List<String> arguments = Arrays.asList(args);
         if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
             printHelp(out);
@@ -39,7 +45,7 @@ public final class WasmLangMain {
             case "wast":
                 return WastCommandLine.run(rest, out, err);
             case "run":
-                return RunCommand.run(rest, out, err);
+                return RunCommand.run(rest, in, out, err);
             default:
                 err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
                 return 2;
@@ -52,6 +58,8 @@ public final class WasmLangMain {
         out.println("Usage: wasmlang COMMAND [ARGS...]");
         out.println();
         out.println("Commands:");
+        out.println("  run [--dir HOST[::GUEST][:ro]] [--env NAME[=VALUE]] FILE.wasm [ARGS...]");
+        out.println("                      run a WASI command; exits with its exit code (like wasmtime run)");
         out.println("  run FILE.wasm --invoke NAME [ARGS...]");
         out.println("                      call an export of a module (numbers as arguments) and print its results");
         out.println("  wast FILE_OR_DIR... run WebAssembly spec scripts (.wast, modules in binary form)");

@@ -1,0 +1,38 @@
+package org.wasmlang.wasi;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * proc_exit: unwinds the guest and reaches the host as a PolyglotException whose
+ * {@code isExit()} is true with the guest's code. Only the guest ends; the host JVM and
+ * the context go on.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class WasiExitException extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    public WasiExitException(int status) {
+        super("the guest exited with code " + status);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    @ExportMessage
+    ExceptionType getExceptionType() {
+        return ExceptionType.EXIT;
+    }
+
+    @ExportMessage
+    int getExceptionExitStatus() {
+        return status;
+    }
+}
