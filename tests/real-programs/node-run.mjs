@@ -66,8 +66,12 @@ function runOne(desc, run, stdoutPath, stderrPath) {
     fs.writeSync(stderrFd, `${desc.wasm}: ${e && e.stack || e}\n`);
     code = 134;
   }
+  // A guest that closes its stdin or stdout (bzip2 does) makes node:wasi
+  // close the host descriptor too, so it may be gone already.
   for (const fd of [stdinFd, stdoutFd, stderrFd]) {
-    if (fd > 2) fs.closeSync(fd);
+    if (fd > 2) {
+      try { fs.closeSync(fd); } catch (e) { if (e.code !== 'EBADF') throw e; }
+    }
   }
   return { code, scratch, preopens };
 }
