@@ -105,6 +105,32 @@ print(pcall(error))
 local ok, msg = pcall(string.format, "%d", "x")
 print(ok, msg)
 print(select(2, pcall(function() local t <close> = setmetatable({}, { __close = function() print("closed") end }); error("after close", 0) end)))
+-- Errors raised under C frames (metamethods, finalizers, coroutines inside
+-- pcall inside coroutines): each one unwinds to the right handler.
+local mt = { __index = function(_, k) error("no field " .. k) end, __gc = function() error("in gc") end }
+print(pcall(function() return setmetatable({}, mt).zzz end))
+for _ = 1, 50 do setmetatable({}, mt) end
+collectgarbage()
+print("errors in finalizers are only warnings")
+local outer = coroutine.wrap(function()
+  local inner = coroutine.create(function()
+    local ok, e = pcall(function() coroutine.yield("from inner pcall"); error("after resume") end)
+    coroutine.yield(tostring(ok) .. " " .. e)
+    error("inner dies")
+  end)
+  for _ = 1, 3 do coroutine.yield(select(2, coroutine.resume(inner))) end
+  return "outer done"
+end)
+for _ = 1, 4 do print(outer()) end
+local lt = setmetatable({}, { __lt = function() error("lt!") end })
+print(pcall(function() return lt < lt end))
+print(load("x = = 1"))
+local failed = 0
+for i = 1, 2000 do
+  if not coroutine.resume(coroutine.create(function() error("e" .. i) end)) then failed = failed + 1 end
+end
+print("coroutines that failed", failed)
+print(pcall(coroutine.wrap(function() error("wrapped") end)))
 goto skip
 print("not printed")
 ::skip::
