@@ -1089,7 +1089,9 @@ public final class WasiInstance {
         boolean isDirectory = exists && file.isDirectory(LinkOption.NOFOLLOW_LINKS);
         boolean write = (base & WRITE_RIGHTS) != 0 || (fdflags & Descriptor.FDFLAG_APPEND) != 0;
         if (isDirectory) {
-            if (write || truncate) {
+            // Asked for a directory, write rights are just not granted; asked for a file that
+            // turns out to be a directory, writing fails as open(2) does.
+            if (truncate || (write && !wantDirectory)) {
                 throw new WasiError(Errno.ISDIR);
             }
             if (create && exclusive) {

@@ -21,8 +21,8 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 import org.wasmlang.WasmLanguage;
 
 /**
- * {@code wasmlang run [--dir HOST[::GUEST][:ro]] [--env NAME[=VALUE]] [--invoke NAME] FILE.wasm
- * [ARGS...]}, like {@code wasmtime run}: a WASI command runs its {@code _start} with ARGS and
+ * {@code wasmlang run [--dir HOST[::GUEST][:ro]] [--env NAME[=VALUE]] [--argv0 NAME] [--invoke NAME]
+ * FILE.wasm [ARGS...]}, like {@code wasmtime run}: a WASI command runs its {@code _start} with ARGS and
  * the process exits with the guest's exit code; with {@code --invoke} one export is called
  * with ARGS as numbers and its results are printed one per line. A trap prints its message
  * and the guest stack on stderr and exits with 134, as wasmtime does.
@@ -30,7 +30,7 @@ import org.wasmlang.WasmLanguage;
 final class RunCommand {
     static final int TRAP_EXIT_CODE = 134;
     static final String USAGE = "usage: wasmlang run [--dir HOST[::GUEST][:ro]]... [--env NAME[=VALUE]]... "
-                    + "[--invoke NAME] FILE.wasm [ARGS...]";
+                    + "[--argv0 NAME] [--invoke NAME] FILE.wasm [ARGS...]";
 
     private RunCommand() {
     }
@@ -38,6 +38,7 @@ final class RunCommand {
     /** What the command line asked for. */
     private static final class Request {
         String invoke;
+        String argv0;
         Path file;
         final List<String> arguments = new ArrayList<>();
         final List<String> dirs = new ArrayList<>();
@@ -58,6 +59,9 @@ final class RunCommand {
                 i++;
             } else if (invokeAllowed && arg.startsWith("--invoke=")) {
                 request.invoke = arg.substring("--invoke=".length());
+            } else if (beforeFile && arg.equals("--argv0") && value != null) {
+                request.argv0 = value;
+                i++;
             } else if (beforeFile && (arg.equals("--dir") || arg.equals("--env")) && value != null) {
                 if (!option(request, arg.substring(2), value, err)) {
                     return 2;
@@ -135,7 +139,7 @@ final class RunCommand {
             Value instance;
             if (usesWasi) {
                 List<String> argv = new ArrayList<>();
-                argv.add(file.toString());
+                argv.add(request.argv0 != null ? request.argv0 : file.toString());
                 if (request.invoke == null) {
                     argv.addAll(request.arguments);
                 }
