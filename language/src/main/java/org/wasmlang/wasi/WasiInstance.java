@@ -1087,7 +1087,9 @@ public final class WasiInstance {
             throw new WasiError(Errno.EXIST);
         }
         boolean isDirectory = exists && file.isDirectory(LinkOption.NOFOLLOW_LINKS);
-        boolean write = (base & WRITE_RIGHTS) != 0 || (fdflags & Descriptor.FDFLAG_APPEND) != 0;
+        // Rights the directory cannot pass on (write rights under a read-only preopen) are
+        // dropped rather than refused, as a read-only open of such a file works on POSIX.
+        boolean write = (base & dir.rightsInheriting & WRITE_RIGHTS) != 0 || (fdflags & Descriptor.FDFLAG_APPEND) != 0;
         if (isDirectory) {
             // Asked for a directory, write rights are just not granted; asked for a file that
             // turns out to be a directory, writing fails as open(2) does.
