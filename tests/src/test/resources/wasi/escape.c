@@ -45,7 +45,9 @@ int main(void) {
     try_read("host-relative-link-nofollow", DIR, 0, "rel-link");
 
     // From a directory opened below the preopen, ".." may not climb above it either.
-    int err = open_at(DIR, 0, "sub", __WASI_OFLAGS_DIRECTORY, &fd);
+    int err = __wasi_path_open(DIR, 0, "sub", __WASI_OFLAGS_DIRECTORY, ALL_RIGHTS & ~(__wasi_rights_t) (
+                                   __WASI_RIGHTS_FD_WRITE | __WASI_RIGHTS_FD_DATASYNC | __WASI_RIGHTS_FD_ALLOCATE |
+                                   __WASI_RIGHTS_FD_FILESTAT_SET_SIZE), ALL_RIGHTS, 0, &fd);
     report("open-sub", err);
     if (err == 0) {
         try_read("sub-dotdot", fd, 1, "../inside.txt");

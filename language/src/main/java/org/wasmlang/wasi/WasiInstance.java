@@ -1091,9 +1091,8 @@ public final class WasiInstance {
         // dropped rather than refused, as a read-only open of such a file works on POSIX.
         boolean write = (base & dir.rightsInheriting & WRITE_RIGHTS) != 0 || (fdflags & Descriptor.FDFLAG_APPEND) != 0;
         if (isDirectory) {
-            // Asked for a directory, write rights are just not granted; asked for a file that
-            // turns out to be a directory, writing fails as open(2) does.
-            if (truncate || (write && !wantDirectory)) {
+            // As open(2): a directory cannot be opened for writing, even with O_DIRECTORY.
+            if (truncate || write) {
                 throw new WasiError(Errno.ISDIR);
             }
             if (create && exclusive) {

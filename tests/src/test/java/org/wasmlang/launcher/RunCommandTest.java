@@ -76,4 +76,53 @@ class RunCommandTest {
         assertEquals(1, bad.status());
         assertTrue(bad.err().contains("unknown binary version"), bad.err());
     }
+
+    private static String wasiGuest(String name) {
+        return org.wasmlang.testing.TestPaths.projectRoot().resolve("tests/src/test/resources/wasi/" + name).toString();
+    }
+
+    @Test
+    void aWasiCommandGetsItsArgumentsDirectoriesAndEnvironment() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("words.txt"), "alpha beta beta gamma gamma gamma\n");
+        String example = org.wasmlang.testing.TestPaths.projectRoot().resolve("examples/wordfreq.wasm").toString();
+        Outcome o = run("run", "--dir", data + "::/in", "--env", "WORDFREQ_MIN_LENGTH=5", example, "-n", "2",
+                        "/in/words.txt");
+        assertEquals(0, o.status(), o.err());
+        assertTrue(o.out().contains("gamma"), o.out());
+        assertTrue(o.out().contains("alpha"), o.out());
+        assertTrue(!o.out().contains("beta"), "beta is shorter than WORDFREQ_MIN_LENGTH: " + o.out());
+    }
+
+    @Test
+    void theGuestsExitCodeBecomesTheProcesss() throws IOException {
+        // json_stats exits with 2 on bad input, after a message on stderr.
+        Outcome o = run("run", wasiGuest("json_stats.wasm"));
+        assertEquals(2, o.status(), o.err());
+        assertTrue(o.err().contains("json_stats: expected an object"), o.err());
+    }
+
+    @Test
+    void aPathOutsideThePreopensIsNotFound() throws IOException {
+        String example = org.wasmlang.testing.TestPaths.projectRoot().resolve("examples/wordfreq.wasm").toString();
+        Path secret = dir.resolve("secret.txt");
+        Files.writeString(secret, "classified\n");
+        Outcome o = run("run", example, secret.toString());
+        assertEquals(1, o.status(), o.out());
+        assertTrue(!o.out().contains("classified"), o.out());
+    }
+
+    @Test
+    void badOptionsAreExplained() throws IOException {
+        Outcome unknown = run("run", "--bogus", module().toString());
+        assertEquals(2, unknown.status());
+        assertTrue(unknown.err().contains("unknown option --bogus"), unknown.err());
+        assertTrue(unknown.err().contains("usage: wasmlang run"), unknown.err());
+        Outcome env = run("run", "--env", "=x", module().toString());
+        assertEquals(2, env.status());
+        assertTrue(env.err().contains("needs a name"), env.err());
+        Outcome noStart = run("run", module().toString());
+        assertEquals(2, noStart.status());
+        assertTrue(noStart.err().contains("not a WASI command"), noStart.err());
+    }
 }
