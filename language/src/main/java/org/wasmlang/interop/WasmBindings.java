@@ -8,6 +8,7 @@ import org.wasmlang.module.Limits;
 import org.wasmlang.module.Module;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.ByteArrayMemory;
+import org.wasmlang.runtime.ByteArrayValues;
 import org.wasmlang.runtime.CompiledModule;
 import org.wasmlang.runtime.Linker;
 import org.wasmlang.runtime.WasmGlobal;
@@ -32,11 +33,12 @@ import com.oracle.truffle.api.library.ExportMessage;
 /**
  * {@code context.getBindings("wasmlang")}: the WebAssembly JS API's constructors and
  * {@code validate}, so a host can compile modules from bytes and create memories, tables
- * and globals to pass in an import object.
+ * and globals to pass in an import object; plus {@code withCaller(fn)}, which marks a host
+ * function that wants its calling instance (a {@link WasmCaller}) as first argument.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class WasmBindings implements TruffleObject {
-    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "validate"};
+    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "validate", "withCaller"};
 
     private final WasmLanguage language;
 
@@ -92,7 +94,7 @@ public final class WasmBindings implements TruffleObject {
         return new Constructor(language, member);
     }
 
-    /** One of the constructors (instantiable) or {@code validate} (executable). */
+    /** One of the constructors (instantiable) or {@code validate}/{@code withCaller} (executable). */
     @ExportLibrary(InteropLibrary.class)
     static final class Constructor implements TruffleObject {
         private final WasmLanguage language;
@@ -105,18 +107,25 @@ public final class WasmBindings implements TruffleObject {
 
         @ExportMessage
         boolean isInstantiable() {
-            return !name.equals("validate");
+            return !isExecutable();
         }
 
         @ExportMessage
         boolean isExecutable() {
-            return name.equals("validate");
+            return name.equals("validate") || name.equals("withCaller");
         }
 
         @ExportMessage
         @TruffleBoundary
         Object execute(Object[] arguments) throws ArityException, UnsupportedTypeException {
             expect(arguments, 1, 1);
+            if (name.equals("withCaller")) {
+                if (!InteropLibrary.getUncached().isExecutable(arguments[0])) {
+                    throw UnsupportedTypeException.create(arguments, "withCaller: argument 1 must be a function, got "
+                                    + ValueConversion.describe(arguments[0]));
+                }
+                return new CallerFunction(arguments[0]);
+            }
             try {
                 Module module = ModuleDecoder.decode(bytes(arguments[0]), Features.WASM_2_0);
                 Validator.validate(module, Features.WASM_2_0);
@@ -240,27 +249,7 @@ public final class WasmBindings implements TruffleObject {
 
         /** Module bytes from a host byte array, buffer or array of numbers. */
         private static byte[] bytes(Object value) throws UnsupportedTypeException {
-            InteropLibrary interop = InteropLibrary.getUncached(value);
-            try {
-                if (interop.hasBufferElements(value)) {
-                    long size = interop.getBufferSize(value);
-                    byte[] bytes = new byte[Math.toIntExact(size)];
-                    interop.readBuffer(value, 0, bytes, 0, bytes.length);
-                    return bytes;
-                }
-                if (interop.hasArrayElements(value)) {
-                    byte[] bytes = new byte[Math.toIntExact(interop.getArraySize(value))];
-                    for (int i = 0; i < bytes.length; i++) {
-                        Object element = interop.readArrayElement(value, i);
-                        bytes[i] = (byte) InteropLibrary.getUncached(element).asLong(element);
-                    }
-                    return bytes;
-                }
-            } catch (InteropException | ArithmeticException e) {
-                // Reported below.
-            }
-            throw UnsupportedTypeException.create(new Object[]{value}, "expected the module's bytes as a buffer or array"
-                            + " (a Java byte[] is an array only when the Context's HostAccess allows array access)");
+            return ByteArrayValues.bytesOf(value, "the module's bytes");
         }
     }
 }
