@@ -94,6 +94,21 @@ public final class WasmBindings implements TruffleObject {
         return new Constructor(language, member);
     }
 
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return "validate".equals(member) || "withCaller".equals(member);
+    }
+
+    /** {@code wasm.withCaller(fn)} and {@code wasm.validate(bytes)}, as JavaScript calls them. */
+    @ExportMessage
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
+                    UnsupportedTypeException {
+        if (!isMemberInvocable(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return new Constructor(language, member).execute(arguments);
+    }
+
     /** One of the constructors (instantiable) or {@code validate}/{@code withCaller} (executable). */
     @ExportLibrary(InteropLibrary.class)
     static final class Constructor implements TruffleObject {
