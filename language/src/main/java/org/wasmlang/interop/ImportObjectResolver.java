@@ -78,9 +78,10 @@ public final class ImportObjectResolver implements ImportResolver {
                 Object value = interop.readMember(object, name);
                 return InteropLibrary.getUncached(value).isNull(value) ? null : value;
             }
-            if (interop.hasHashEntries(object)) {
-                Object value = interop.readHashValueOrDefault(object, name, null);
-                return value == null || InteropLibrary.getUncached(value).isNull(value) ? null : value;
+            if (interop.hasHashEntries(object) && interop.isHashEntryReadable(object, name)) {
+                // A dictionary (Python dict, JS Map); interop forbids a null default, so check first.
+                Object value = interop.readHashValue(object, name);
+                return InteropLibrary.getUncached(value).isNull(value) ? null : value;
             }
         } catch (InteropException e) {
             return null;
