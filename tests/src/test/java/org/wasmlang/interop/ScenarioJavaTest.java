@@ -14,12 +14,15 @@ import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.wasmlang.testing.WasmBinary;
 
 /** The seed scenarios of the host-interop issue, a Java host's way (see docs/embedding.md). */
 class ScenarioJavaTest {
@@ -185,6 +188,20 @@ class ScenarioJavaTest {
                         () -> wasm.getMember("withCaller").execute(42));
         assertTrue(notAFunction.getMessage().contains("withCaller: argument 1 must be a function"),
                         notAFunction.getMessage());
+    }
+
+    @Test
+    void aCallerWithoutMemorySaysSo() {
+        WasmBinary b = new WasmBinary();
+        int nothing = b.type(new int[0], new int[0]);
+        int f = b.importFunction("env", "f", nothing);
+        b.export("run", b.function(nothing, new int[0], 0x10, f));
+        Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(b.build()), "nomem.wasm")
+                        .buildLiteral());
+        Value exports = module.invokeMember("newInstance", imports("env", Map.of("f", wasm.getMember("withCaller")
+                        .execute((ProxyExecutable) args -> args[0].getMember("memory"))))).getMember("exports");
+        PolyglotException e = assertThrows(PolyglotException.class, () -> exports.getMember("run").execute());
+        assertEquals("caller.memory: the calling instance has no memory", e.getMessage());
     }
 
     @Test
