@@ -101,8 +101,7 @@ public final class WasmBindings implements TruffleObject {
 
     /** {@code wasm.withCaller(fn)} and {@code wasm.validate(bytes)}, as JavaScript calls them. */
     @ExportMessage
-    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
-                    UnsupportedTypeException {
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException {
         if (!isMemberInvocable(member)) {
             throw UnknownIdentifierException.create(member);
         }
@@ -130,13 +129,48 @@ public final class WasmBindings implements TruffleObject {
             return name.equals("validate") || name.equals("withCaller");
         }
 
+        /**
+         * Argument errors become a {@link WasmHostException} with WasmLang's message, as for
+         * functions: GraalPy would report an interop argument error from execute or
+         * instantiate as "invalid instantiation of foreign object".
+         */
         @ExportMessage
         @TruffleBoundary
-        Object execute(Object[] arguments) throws ArityException, UnsupportedTypeException {
+        Object execute(Object[] arguments) {
+            try {
+                return call(arguments);
+            } catch (ArityException e) {
+                throw wrongCount(e);
+            } catch (UnsupportedTypeException e) {
+                throw new WasmHostException(name + ": " + e.getMessage());
+            }
+        }
+
+        @ExportMessage
+        @TruffleBoundary
+        Object instantiate(Object[] arguments) {
+            try {
+                return construct(arguments);
+            } catch (ArityException e) {
+                throw wrongCount(e);
+            } catch (UnsupportedTypeException e) {
+                throw new WasmHostException(name + ": " + e.getMessage());
+            }
+        }
+
+        private WasmHostException wrongCount(ArityException e) {
+            int min = e.getExpectedMinArity();
+            int max = e.getExpectedMaxArity();
+            String expected = min == max ? String.valueOf(min) : min + " to " + max;
+            return new WasmHostException(name + " takes " + expected + " argument" + (max == 1 ? "" : "s") + ", got "
+                            + e.getActualArity());
+        }
+
+        private Object call(Object[] arguments) throws ArityException, UnsupportedTypeException {
             expect(arguments, 1, 1);
             if (name.equals("withCaller")) {
                 if (!InteropLibrary.getUncached().isExecutable(arguments[0])) {
-                    throw UnsupportedTypeException.create(arguments, "withCaller: argument 1 must be a function, got "
+                    throw UnsupportedTypeException.create(arguments, "argument 1 must be a function, got "
                                     + ValueConversion.describe(arguments[0]));
                 }
                 return new CallerFunction(arguments[0]);
@@ -150,9 +184,7 @@ public final class WasmBindings implements TruffleObject {
             }
         }
 
-        @ExportMessage
-        @TruffleBoundary
-        Object instantiate(Object[] arguments) throws ArityException, UnsupportedTypeException {
+        private Object construct(Object[] arguments) throws ArityException, UnsupportedTypeException {
             switch (name) {
                 case "Module" -> {
                     expect(arguments, 1, 1);

@@ -240,6 +240,8 @@ class ScenarioPythonTest {
                         out["range"] = message(lambda: exports.memory.read(65530, 100))
                         out["write"] = message(lambda: exports.memory.write(65535, b"ab"))
                         out["missing"] = message(lambda: module.newInstance())
+                        out["memory"] = message(lambda: wasm.Memory("one"))
+                        out["withCaller"] = message(lambda: wasm.withCaller(42))
                         try:
                             exports.divide(1, 0)
                         except polyglot.ForeignException as e:
@@ -265,6 +267,10 @@ class ScenarioPythonTest {
         assertEquals("ForeignException: bytes 65535..65537 are outside the memory of 65536 bytes",
                         result.getHashValue("write").asString());
         assertEquals("ForeignException: unknown import \"env\" \"callback\"", result.getHashValue("missing").asString());
+        assertEquals("ForeignException: Memory: argument 1 must be a non-negative integer, got one",
+                        result.getHashValue("memory").asString());
+        assertEquals("ForeignException: withCaller: argument 1 must be a function, got 42",
+                        result.getHashValue("withCaller").asString());
         assertEquals("integer divide by zero", result.getHashValue("trap").asString());
         assertTrue(result.getHashValue("stack").asString().startsWith("at inner (byte offset 0x"), result.toString());
         assertEquals("HostSaysNo: host says no", result.getHashValue("host").asString(),
