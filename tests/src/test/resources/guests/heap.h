@@ -14,6 +14,9 @@ static block *free_list;
 static unsigned long heap_top;
 
 static void *heap_alloc(unsigned size) {
+    if (size > 0x7FFFFFF0u) {
+        return 0; /* more than any wasm32 heap, and size + header would overflow */
+    }
     size = size == 0 ? 8 : (size + 7u) & ~7u;
     block **link = &free_list;
     for (block *b = free_list; b; link = &b->next, b = b->next) {

@@ -148,8 +148,8 @@ public final class GuestAllocator implements TruffleObject {
 
     /** Calls the guest's allocator for {@code size} bytes and checks the block lies in memory. */
     private long allocate(long size) {
-        if (size > Integer.MAX_VALUE) {
-            throw new WasmHostException("alloc: " + size + " bytes do not fit a 32-bit guest");
+        if (size > 0xFFFFFFFFL) {
+            throw new WasmHostException("alloc: " + size + " bytes are more than a 32-bit guest can address");
         }
         Object result = WasmFunction.callFromHost(IndirectCallNode.getUncached(), allocFunction.callTarget(),
                         new Object[]{(int) size});

@@ -218,6 +218,11 @@ class ScenarioJavaTest {
         PolyglotException freed = assertThrows(PolyglotException.class, () -> allocator.invokeMember("size", text));
         assertTrue(freed.getMessage().contains("not a live block"), freed.getMessage());
 
+        PolyglotException outOfMemory = assertThrows(PolyglotException.class,
+                        () -> allocator.invokeMember("alloc", 0xFFFFFF00L));
+        assertEquals("alloc: the guest's malloc(4294967040) returned 0 (out of memory)", outOfMemory.getMessage());
+        assertTrue(allocator.invokeMember("alloc", 100).asLong() > 0, "the allocator still works");
+
         Value named = instance.invokeMember("allocator", "malloc", "free");
         assertTrue(named.invokeMember("alloc", 16).asLong() > 0);
         PolyglotException missing = assertThrows(PolyglotException.class,
@@ -313,6 +318,13 @@ class ScenarioJavaTest {
         assertEquals(9, exports.getMember("call_back").execute(4).asInt());
         exports.getMember("store").execute(8, 77);
         assertEquals(77, exports.getMember("load").execute(8).asInt());
+
+        Value badResult = Guests.module(context, "errors.wasm").invokeMember("newInstance",
+                        imports("env", Map.of("callback", (ProxyExecutable) args -> "not a number"))).getMember("exports");
+        PolyglotException wrongResult = assertThrows(PolyglotException.class,
+                        () -> badResult.getMember("call_back").execute(1));
+        assertEquals("the host function env.callback returned a wrong value: argument 1: expected i32, got not a number",
+                        wrongResult.getMessage());
 
         PolyglotException missing = assertThrows(PolyglotException.class,
                         () -> Guests.module(context, "errors.wasm").invokeMember("newInstance"));
