@@ -8,6 +8,7 @@ import org.wasmlang.module.Module;
 import org.wasmlang.nodes.HostFunctionRootNode;
 import org.wasmlang.runtime.ImportResolver;
 import org.wasmlang.runtime.WasmFunction;
+import org.wasmlang.runtime.WasmInstance;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropException;
@@ -16,12 +17,15 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 /**
  * Resolves imports from a host import object shaped like the JS API's:
  * {@code {module: {name: value}}}. Wasm objects are used as they are; any other
- * executable becomes a host function with the import's type.
+ * executable becomes a host function with the import's type, and one wrapped by
+ * {@code withCaller} also receives this instantiation's {@link WasmCaller} first.
  */
 public final class ImportObjectResolver implements ImportResolver {
     private final WasmLanguage language;
     private final Module module;
     private final Object importObject;
+    /** Made when the first withCaller import is resolved, bound in {@link #linked}. */
+    private WasmCaller caller;
 
     /** @param importObject the host's import object, or null when there is none */
     public ImportObjectResolver(WasmLanguage language, Module module, Object importObject) {
@@ -37,13 +41,31 @@ public final class ImportObjectResolver implements ImportResolver {
         if (value == null) {
             return null;
         }
+        if (imp.kind() == ExternKind.FUNC && value instanceof CallerFunction wrapped) {
+            if (caller == null) {
+                caller = new WasmCaller();
+            }
+            return hostFunction(imp, wrapped.executable(), caller);
+        }
         if (imp.kind() == ExternKind.FUNC && !(value instanceof WasmFunction)
                         && InteropLibrary.getUncached(value).isExecutable(value)) {
-            FuncType type = module.type(imp.typeIndex());
-            HostFunctionRootNode root = new HostFunctionRootNode(language, imp.module() + "." + imp.name(), type, value);
-            return new WasmFunction(type, language.typeId(type), imp.module() + "." + imp.name(), root.getCallTarget());
+            return hostFunction(imp, value, null);
         }
         return value;
+    }
+
+    private WasmFunction hostFunction(Import imp, Object executable, WasmCaller callerOrNull) {
+        FuncType type = module.type(imp.typeIndex());
+        String name = imp.module() + "." + imp.name();
+        HostFunctionRootNode root = new HostFunctionRootNode(language, name, type, executable, callerOrNull);
+        return new WasmFunction(type, language.typeId(type), name, root.getCallTarget());
+    }
+
+    @Override
+    public void linked(WasmInstance instance) {
+        if (caller != null) {
+            caller.bind(instance);
+        }
     }
 
     private static Object member(Object object, String name) {
@@ -56,9 +78,10 @@ public final class ImportObjectResolver implements ImportResolver {
                 Object value = interop.readMember(object, name);
                 return InteropLibrary.getUncached(value).isNull(value) ? null : value;
             }
-            if (interop.hasHashEntries(object)) {
-                Object value = interop.readHashValueOrDefault(object, name, null);
-                return value == null || InteropLibrary.getUncached(value).isNull(value) ? null : value;
+            if (interop.hasHashEntries(object) && interop.isHashEntryReadable(object, name)) {
+                // A dictionary (Python dict, JS Map); interop forbids a null default, so check first.
+                Object value = interop.readHashValue(object, name);
+                return InteropLibrary.getUncached(value).isNull(value) ? null : value;
             }
         } catch (InteropException e) {
             return null;

@@ -3,9 +3,12 @@ package org.wasmlang.interop;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
@@ -49,6 +52,25 @@ public final class RecordObject implements TruffleObject {
             throw UnknownIdentifierException.create(member);
         }
         return value;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberInvocable(String member) {
+        Object value = fields.get(member);
+        return value != null && InteropLibrary.getUncached().isExecutable(value);
+    }
+
+    /** {@code exports.f(args)}: how JavaScript calls a member; the same as reading and executing it. */
+    @ExportMessage
+    @TruffleBoundary
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException,
+                    UnsupportedMessageException, ArityException, UnsupportedTypeException {
+        Object value = fields.get(member);
+        if (value == null) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return InteropLibrary.getUncached().execute(value, arguments);
     }
 
     @ExportMessage

@@ -9,6 +9,7 @@ import org.wasmlang.module.Limits;
 import org.wasmlang.module.Module;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.ByteArrayMemory;
+import org.wasmlang.runtime.ByteArrayValues;
 import org.wasmlang.runtime.CompiledModule;
 import org.wasmlang.runtime.ImportResolver;
 import org.wasmlang.runtime.Linker;
@@ -36,11 +37,13 @@ import com.oracle.truffle.api.library.ExportMessage;
 /**
  * {@code context.getBindings("wasmlang")}: the WebAssembly JS API's constructors and
  * {@code validate}, so a host can compile modules from bytes and create memories, tables
- * and globals to pass in an import object.
+ * and globals to pass in an import object; plus {@code withCaller(fn)}, which marks a host
+ * function that wants its calling instance (a {@link WasmCaller}) as first argument.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class WasmBindings implements TruffleObject {
-    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "Wasi", "validate"};
+    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "Wasi", "validate",
+                    "withCaller"};
 
     private final WasmLanguage language;
 
@@ -96,7 +99,21 @@ public final class WasmBindings implements TruffleObject {
         return new Constructor(language, member);
     }
 
-    /** One of the constructors (instantiable) or {@code validate} (executable). */
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return "validate".equals(member) || "withCaller".equals(member);
+    }
+
+    /** {@code wasm.withCaller(fn)} and {@code wasm.validate(bytes)}, as JavaScript calls them. */
+    @ExportMessage
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException {
+        if (!isMemberInvocable(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return new Constructor(language, member).execute(arguments);
+    }
+
+    /** One of the constructors (instantiable) or {@code validate}/{@code withCaller} (executable). */
     @ExportLibrary(InteropLibrary.class)
     static final class Constructor implements TruffleObject {
         private final WasmLanguage language;
@@ -109,18 +126,60 @@ public final class WasmBindings implements TruffleObject {
 
         @ExportMessage
         boolean isInstantiable() {
-            return !name.equals("validate");
+            return !isExecutable();
         }
 
         @ExportMessage
         boolean isExecutable() {
-            return name.equals("validate");
+            return name.equals("validate") || name.equals("withCaller");
+        }
+
+        /**
+         * Argument errors become a {@link WasmHostException} with WasmLang's message, as for
+         * functions: GraalPy would report an interop argument error from execute or
+         * instantiate as "invalid instantiation of foreign object".
+         */
+        @ExportMessage
+        @TruffleBoundary
+        Object execute(Object[] arguments) {
+            try {
+                return call(arguments);
+            } catch (ArityException e) {
+                throw wrongCount(e);
+            } catch (UnsupportedTypeException e) {
+                throw new WasmHostException(name + ": " + e.getMessage());
+            }
         }
 
         @ExportMessage
         @TruffleBoundary
-        Object execute(Object[] arguments) throws ArityException, UnsupportedTypeException {
+        Object instantiate(Object[] arguments) {
+            try {
+                return construct(arguments);
+            } catch (ArityException e) {
+                throw wrongCount(e);
+            } catch (UnsupportedTypeException e) {
+                throw new WasmHostException(name + ": " + e.getMessage());
+            }
+        }
+
+        private WasmHostException wrongCount(ArityException e) {
+            int min = e.getExpectedMinArity();
+            int max = e.getExpectedMaxArity();
+            String expected = min == max ? String.valueOf(min) : min + " to " + max;
+            return new WasmHostException(name + " takes " + expected + " argument" + (max == 1 ? "" : "s") + ", got "
+                            + e.getActualArity());
+        }
+
+        private Object call(Object[] arguments) throws ArityException, UnsupportedTypeException {
             expect(arguments, 1, 1);
+            if (name.equals("withCaller")) {
+                if (!InteropLibrary.getUncached().isExecutable(arguments[0])) {
+                    throw UnsupportedTypeException.create(arguments, "argument 1 must be a function, got "
+                                    + ValueConversion.describe(arguments[0]));
+                }
+                return new CallerFunction(arguments[0]);
+            }
             try {
                 Module module = ModuleDecoder.decode(bytes(arguments[0]), Features.WASM_2_0);
                 Validator.validate(module, Features.WASM_2_0);
@@ -130,9 +189,7 @@ public final class WasmBindings implements TruffleObject {
             }
         }
 
-        @ExportMessage
-        @TruffleBoundary
-        Object instantiate(Object[] arguments) throws ArityException, UnsupportedTypeException {
+        private Object construct(Object[] arguments) throws ArityException, UnsupportedTypeException {
             switch (name) {
                 case "Module" -> {
                     expect(arguments, 1, 1);
@@ -250,27 +307,7 @@ public final class WasmBindings implements TruffleObject {
 
         /** Module bytes from a host byte array, buffer or array of numbers. */
         private static byte[] bytes(Object value) throws UnsupportedTypeException {
-            InteropLibrary interop = InteropLibrary.getUncached(value);
-            try {
-                if (interop.hasBufferElements(value)) {
-                    long size = interop.getBufferSize(value);
-                    byte[] bytes = new byte[Math.toIntExact(size)];
-                    interop.readBuffer(value, 0, bytes, 0, bytes.length);
-                    return bytes;
-                }
-                if (interop.hasArrayElements(value)) {
-                    byte[] bytes = new byte[Math.toIntExact(interop.getArraySize(value))];
-                    for (int i = 0; i < bytes.length; i++) {
-                        Object element = interop.readArrayElement(value, i);
-                        bytes[i] = (byte) InteropLibrary.getUncached(element).asLong(element);
-                    }
-                    return bytes;
-                }
-            } catch (InteropException | ArithmeticException e) {
-                // Reported below.
-            }
-            throw UnsupportedTypeException.create(new Object[]{value}, "expected the module's bytes as a buffer or array"
-                            + " (a Java byte[] is an array only when the Context's HostAccess allows array access)");
+            return ByteArrayValues.bytesOf(value, "the module's bytes");
         }
     }
 }

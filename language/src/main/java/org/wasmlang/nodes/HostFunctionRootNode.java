@@ -16,18 +16,26 @@ import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * Calls a host executable imported as a Wasm function, converting its result to the
- * import's result types. Exceptions the host throws pass through unchanged.
+ * import's result types. Exceptions the host throws pass through unchanged. A function
+ * imported through {@code withCaller} gets its caller object before the Wasm arguments.
  */
 public final class HostFunctionRootNode extends RootNode {
     private final String name;
     private final Object executable;
+    /** Passed first when not null: the importing instance's {@code Caller}. */
+    private final Object caller;
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;
     @Child private InteropLibrary interop;
 
     public HostFunctionRootNode(WasmLanguage language, String name, FuncType type, Object executable) {
+        this(language, name, type, executable, null);
+    }
+
+    public HostFunctionRootNode(WasmLanguage language, String name, FuncType type, Object executable, Object caller) {
         super(language);
         this.name = name;
         this.executable = executable;
+        this.caller = caller;
         this.resultTypes = type.results();
         this.interop = InteropLibrary.getFactory().create(executable);
     }
@@ -36,12 +44,19 @@ public final class HostFunctionRootNode extends RootNode {
     public Object execute(VirtualFrame frame) {
         Object result;
         try {
-            result = interop.execute(executable, frame.getArguments());
+            result = interop.execute(executable, caller == null ? frame.getArguments() : withCaller(frame.getArguments()));
         } catch (InteropException e) {
             CompilerDirectives.transferToInterpreter();
             throw new HostCallException("calling the host function " + name + " failed: " + e.getMessage());
         }
         return convertResult(result);
+    }
+
+    private Object[] withCaller(Object[] arguments) {
+        Object[] all = new Object[arguments.length + 1];
+        all[0] = caller;
+        System.arraycopy(arguments, 0, all, 1, arguments.length);
+        return all;
     }
 
     @TruffleBoundary

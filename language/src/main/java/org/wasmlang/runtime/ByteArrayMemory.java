@@ -24,8 +24,12 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
  * <p>Hosts see it as an interop buffer (bulk and typed reads and writes at byte offsets,
  * in either byte order) with members {@code pages}, {@code byteLength}, {@code grow(pages)},
  * {@code readString(ptr, len)}, {@code writeString(ptr, string)} and
- * {@code readCString(ptr)}. Out-of-range accesses raise {@code InvalidBufferOffsetException}
- * or an error naming the range; they never touch the guest's state.
+ * {@code readCString(ptr)}, {@code read(ptr, len)} (a copy, as an array of byte values) and
+ * {@code write(ptr, bytes)} (from a buffer or an array of byte values), for hosts such as
+ * GraalPy that do not view foreign buffers. It is deliberately not an array: printing a
+ * memory must not list its bytes. Out-of-range accesses raise
+ * {@code InvalidBufferOffsetException} or an error naming the range; they never touch the
+ * guest's state.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class ByteArrayMemory extends WasmMemory {
@@ -37,6 +41,8 @@ public final class ByteArrayMemory extends WasmMemory {
     static final String READ_STRING = "readString";
     static final String WRITE_STRING = "writeString";
     static final String READ_C_STRING = "readCString";
+    static final String READ = "read";
+    static final String WRITE = "write";
 
     /** The largest byte[] the JVM reliably allocates is a little under 2^31 bytes. */
     static final long MAX_PAGES = (Integer.MAX_VALUE - 8) / PAGE_SIZE;
@@ -214,7 +220,7 @@ public final class ByteArrayMemory extends WasmMemory {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return ObjectArray.of(PAGES, BYTE_LENGTH, GROW, READ_STRING, WRITE_STRING, READ_C_STRING);
+        return ObjectArray.of(PAGES, BYTE_LENGTH, GROW, READ_STRING, WRITE_STRING, READ_C_STRING, READ, WRITE);
     }
 
     @ExportMessage
@@ -234,8 +240,10 @@ public final class ByteArrayMemory extends WasmMemory {
 
     @ExportMessage
     boolean isMemberInvocable(String member) {
-        return GROW.equals(member) || READ_STRING.equals(member) || WRITE_STRING.equals(member)
-                        || READ_C_STRING.equals(member);
+        return switch (member) {
+            case GROW, READ_STRING, WRITE_STRING, READ_C_STRING, READ, WRITE -> true;
+            default -> false;
+        };
     }
 
     @ExportMessage
@@ -289,6 +297,21 @@ public final class ByteArrayMemory extends WasmMemory {
                 requireRange(pointer, utf8.length);
                 System.arraycopy(utf8, 0, buffer, (int) pointer, utf8.length);
                 return utf8.length;
+            }
+            case READ -> {
+                expectArguments(arguments, 2);
+                long pointer = nonNegative(arguments[0], 1);
+                long length = nonNegative(arguments[1], 2);
+                requireRange(pointer, length);
+                return new ByteArrayValues(Arrays.copyOfRange(buffer, (int) pointer, (int) (pointer + length)));
+            }
+            case WRITE -> {
+                expectArguments(arguments, 2);
+                long pointer = nonNegative(arguments[0], 1);
+                byte[] bytes = ByteArrayValues.bytesOf(arguments[1], "write: argument 2");
+                requireRange(pointer, bytes.length);
+                System.arraycopy(bytes, 0, buffer, (int) pointer, bytes.length);
+                return bytes.length;
             }
             default -> throw UnknownIdentifierException.create(member);
         }

@@ -8,7 +8,6 @@ import org.wasmlang.interop.ValueConversion;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Cached;
-import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
@@ -61,16 +60,25 @@ public final class WasmFunction implements TruffleObject {
     /**
      * Called by a host: converts the arguments to the parameter types, runs the function
      * and gives back its result (null for none, an array for several).
+     *
+     * <p>A wrong count or type is a {@link WasmHostException} rather than an interop
+     * {@code ArityException}/{@code UnsupportedTypeException}: GraalPy replaces the message
+     * of those with "invalid instantiation of foreign object", and every host should read
+     * the same clear message.
      */
     @ExportMessage
     Object execute(Object[] arguments,
-                    @Cached IndirectCallNode callNode) throws ArityException, UnsupportedTypeException {
+                    @Cached IndirectCallNode callNode) {
         if (arguments.length != type.paramCount()) {
-            throw ArityException.create(type.paramCount(), type.paramCount(), arguments.length);
+            throw wrongCount(arguments.length);
         }
         Object[] converted = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            converted[i] = ValueConversion.toWasm(arguments[i], type.param(i), i);
+            try {
+                converted[i] = ValueConversion.toWasm(arguments[i], type.param(i), i);
+            } catch (UnsupportedTypeException e) {
+                throw wrongType(e);
+            }
         }
         Object result = callFromHost(callNode, callTarget, converted);
         if (result instanceof Object[] results) {
@@ -89,6 +97,17 @@ public final class WasmFunction implements TruffleObject {
         } catch (StackOverflowError e) {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, null);
         }
+    }
+
+    @TruffleBoundary
+    private WasmHostException wrongCount(int count) {
+        return new WasmHostException(name + " expects " + type.paramCount() + " argument"
+                        + (type.paramCount() == 1 ? "" : "s") + " " + type + ", got " + count);
+    }
+
+    @TruffleBoundary
+    private WasmHostException wrongType(UnsupportedTypeException e) {
+        return new WasmHostException(e.getMessage() + " (calling " + name + " " + type + ")");
     }
 
     @ExportMessage

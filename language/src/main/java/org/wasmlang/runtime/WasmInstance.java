@@ -10,11 +10,14 @@ import org.wasmlang.module.Module;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import org.wasmlang.interop.RecordObject;
+import org.wasmlang.interop.GuestAllocator;
 import org.wasmlang.interop.ObjectArray;
 
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.nodes.Node;
@@ -26,6 +29,7 @@ import com.oracle.truffle.api.nodes.Node;
 @ExportLibrary(InteropLibrary.class)
 public final class WasmInstance implements TruffleObject {
     static final String EXPORTS = "exports";
+    static final String ALLOCATOR = "allocator";
 
     private static final Object[] DROPPED = new Object[0];
 
@@ -137,7 +141,7 @@ public final class WasmInstance implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return ObjectArray.of(EXPORTS);
+        return ObjectArray.of(EXPORTS, ALLOCATOR);
     }
 
     @ExportMessage
@@ -151,10 +155,32 @@ public final class WasmInstance implements TruffleObject {
         if (!EXPORTS.equals(member)) {
             throw UnknownIdentifierException.create(member);
         }
+        return exportsObject();
+    }
+
+    /** The host view of the exports: an object whose members are the exports by name. */
+    @TruffleBoundary
+    public RecordObject exportsObject() {
         if (exportsObject == null) {
             exportsObject = new RecordObject("exports", exports());
         }
         return exportsObject;
+    }
+
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return ALLOCATOR.equals(member);
+    }
+
+    /** {@code allocator([allocName[, freeName]])}: see {@link GuestAllocator}. */
+    @ExportMessage
+    @TruffleBoundary
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
+                    UnsupportedTypeException {
+        if (!ALLOCATOR.equals(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return GuestAllocator.create(this, arguments);
     }
 
     @ExportMessage

@@ -5,10 +5,35 @@ import java.util.Arrays;
 import org.wasmlang.module.Limits;
 import org.wasmlang.module.ValueType;
 
-import com.oracle.truffle.api.interop.TruffleObject;
+import org.wasmlang.interop.ObjectArray;
+import org.wasmlang.interop.ValueConversion;
 
-/** A table of references: functions ({@link WasmFunction}) or host values, or {@link WasmNull}. */
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * A table of references: functions ({@link WasmFunction}) or host values, or {@link WasmNull}.
+ *
+ * <p>Hosts see it as an array of its elements (funcref elements are executable, a null
+ * reference is null) whose elements can be replaced, and as the JS API's {@code Table}:
+ * {@code length}, {@code get(i)}, {@code set(i, value)} and {@code grow(delta[, value])}.
+ * Values are checked against the element type; an index outside the table is an error.
+ */
+@ExportLibrary(InteropLibrary.class)
 public final class WasmTable implements TruffleObject {
+    static final String LENGTH = "length";
+    static final String GET = "get";
+    static final String SET = "set";
+    static final String GROW = "grow";
+
     /** Implementation limit on table size (the JS API's), so a guest cannot exhaust the heap. */
     public static final int MAX_SIZE = 10_000_000;
 
@@ -74,6 +99,143 @@ public final class WasmTable implements TruffleObject {
 
     public void initialize(int destination, Object[] segment, int sourceIndex, int length) {
         System.arraycopy(segment, sourceIndex, elements, destination, length);
+    }
+
+    // ---- interop ----------------------------------------------------------------------
+
+    @ExportMessage
+    boolean hasArrayElements() {
+        return true;
+    }
+
+    @ExportMessage
+    long getArraySize() {
+        return elements.length;
+    }
+
+    @ExportMessage(name = "isArrayElementReadable")
+    @ExportMessage(name = "isArrayElementModifiable")
+    boolean isArrayElementInRange(long index) {
+        return index >= 0 && index < elements.length;
+    }
+
+    @ExportMessage
+    boolean isArrayElementInsertable(@SuppressWarnings("unused") long index) {
+        return false;
+    }
+
+    @ExportMessage
+    Object readArrayElement(long index) throws InvalidArrayIndexException {
+        if (!isArrayElementInRange(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        return elements[(int) index];
+    }
+
+    @ExportMessage
+    void writeArrayElement(long index, Object value) throws InvalidArrayIndexException, UnsupportedTypeException {
+        if (!isArrayElementInRange(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        elements[(int) index] = element(value, 0);
+    }
+
+    /** A host value as an element of this table's type; {@code position} counts arguments from 0. */
+    private Object element(Object value, int position) throws UnsupportedTypeException {
+        return ValueConversion.toWasm(value, elementType, position);
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return ObjectArray.of(LENGTH, GET, SET, GROW);
+    }
+
+    @ExportMessage
+    boolean isMemberReadable(String member) {
+        return LENGTH.equals(member);
+    }
+
+    @ExportMessage
+    Object readMember(String member) throws UnknownIdentifierException {
+        if (!LENGTH.equals(member)) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return elements.length;
+    }
+
+    @ExportMessage
+    boolean isMemberInvocable(String member) {
+        return GET.equals(member) || SET.equals(member) || GROW.equals(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
+                    UnsupportedTypeException {
+        switch (member) {
+            case GET -> {
+                expect(arguments, 1, 1);
+                return elements[index(arguments[0])];
+            }
+            case SET -> {
+                expect(arguments, 2, 2);
+                int index = index(arguments[0]);
+                elements[index] = element(arguments[1], 1);
+                return WasmNull.NULL;
+            }
+            case GROW -> {
+                expect(arguments, 1, 2);
+                long delta = count(arguments[0]);
+                Object init = arguments.length == 2 ? element(arguments[1], 1) : WasmNull.NULL;
+                int old = grow(delta, init);
+                if (old < 0) {
+                    throw new WasmHostException("table.grow failed: " + elements.length + " elements cannot grow by "
+                                    + delta + " (maximum " + (maxSize == Limits.NO_MAX ? MAX_SIZE + ", the implementation's"
+                                                    : String.valueOf(maxSize)) + ")");
+                }
+                return old;
+            }
+            default -> throw UnknownIdentifierException.create(member);
+        }
+    }
+
+    private static void expect(Object[] arguments, int min, int max) throws ArityException {
+        if (arguments.length < min || arguments.length > max) {
+            throw ArityException.create(min, max, arguments.length);
+        }
+    }
+
+    private static long count(Object value) throws UnsupportedTypeException {
+        InteropLibrary interop = InteropLibrary.getUncached(value);
+        try {
+            if (interop.fitsInLong(value) && interop.asLong(value) >= 0) {
+                return interop.asLong(value);
+            }
+        } catch (UnsupportedMessageException e) {
+            // Reported below.
+        }
+        throw UnsupportedTypeException.create(new Object[]{value}, "argument 1 must be a non-negative integer, got "
+                        + ValueConversion.describe(value));
+    }
+
+    private int index(Object value) throws UnsupportedTypeException {
+        long index = count(value);
+        if (index >= elements.length) {
+            throw new WasmHostException("table index " + index + " is outside the table of " + elements.length
+                            + " elements");
+        }
+        return (int) index;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return "Table[" + elements.length + " " + ValueType.name(elementType) + "]";
     }
 
     @Override

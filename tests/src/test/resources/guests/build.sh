@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Rebuilds the guest modules of the host-interop tests from their C and text sources.
+# Needs Debian's clang-19 (with wasm-ld-19) and wabt's wat2wasm; the .wasm files are
+# committed, so running the tests does not need either.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+CC=${CC:-clang-19}
+# -fno-builtin keeps clang from turning copy loops into memcpy calls nobody defines;
+# -fvisibility=hidden exports only what export_name marks.
+CFLAGS=(--target=wasm32 -O2 -nostdlib -fno-builtin -fvisibility=hidden -Wall -Wextra -Werror
+        -Wl,--no-entry -Wl,--export-dynamic)
+
+# 1: static buffer, own memory.
+"$CC" "${CFLAGS[@]}" -o static_buffer.wasm static_buffer.c
+# 2: the same code on a host-made memory of exactly 256 pages imported as env.memory.
+"$CC" "${CFLAGS[@]}" -Wl,--import-memory -Wl,--initial-memory=16777216 -Wl,--max-memory=16777216 \
+    -o imported_memory.wasm static_buffer.c
+# 3: a two-result export (clang-19 needs the experimental multivalue ABI) and memory "mem".
+"$CC" "${CFLAGS[@]}" -mmultivalue -Xclang -target-abi -Xclang experimental-mv -Wl,--export-memory=mem \
+    -o multi_value.wasm multi_value.c
+# 4 and 5: host imports and an exported allocator.
+"$CC" "${CFLAGS[@]}" -o json_input.wasm json_input.c
+"$CC" "${CFLAGS[@]}" -o send_line.wasm send_line.c
+
+for wat in caller_start errors tables; do
+    wat2wasm --debug-names -o "$wat.wasm" "$wat.wat"
+done
