@@ -68,7 +68,11 @@ public final class ImportObjectResolver implements ImportResolver {
         }
     }
 
-    private static Object member(Object object, String name) {
+    /**
+     * The member {@code name} of an import object (object members or, for Python dicts and
+     * JS Maps, hash entries); null when absent or null.
+     */
+    public static Object member(Object object, String name) {
         if (object == null) {
             return null;
         }

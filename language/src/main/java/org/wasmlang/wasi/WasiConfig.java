@@ -19,12 +19,39 @@ public final class WasiConfig {
     private final Map<String, String> env;
     private final List<Preopen> preopens;
     private final boolean terminal;
+    private byte[] stdin;
+    private Object stdoutSink;
+    private Object stderrSink;
 
     public WasiConfig(List<String> args, Map<String, String> env, List<Preopen> preopens, boolean terminal) {
         this.args = List.copyOf(args);
         this.env = new LinkedHashMap<>(env);
         this.preopens = List.copyOf(preopens);
         this.terminal = terminal;
+    }
+
+    /**
+     * Replaces the Context's streams for this configuration: {@code stdin} the bytes every
+     * instance reads (null: the Context's stdin), the sinks host executables that receive
+     * each write as a string (null: the Context's stdout/stderr).
+     */
+    public WasiConfig withStreams(byte[] stdinBytes, Object stdout, Object stderr) {
+        this.stdin = stdinBytes;
+        this.stdoutSink = stdout;
+        this.stderrSink = stderr;
+        return this;
+    }
+
+    byte[] stdin() {
+        return stdin;
+    }
+
+    Object stdoutSink() {
+        return stdoutSink;
+    }
+
+    Object stderrSink() {
+        return stderrSink;
     }
 
     public List<String> args() {

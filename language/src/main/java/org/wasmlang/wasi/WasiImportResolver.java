@@ -8,6 +8,7 @@ import java.util.Map;
 import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.WasmOptions;
+import org.wasmlang.interop.ImportObjectResolver;
 import org.wasmlang.module.Export;
 import org.wasmlang.module.ExternKind;
 import org.wasmlang.module.Import;
@@ -19,8 +20,6 @@ import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmLinkException;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.interop.InteropException;
-import com.oracle.truffle.api.interop.InteropLibrary;
 
 /**
  * Supplies wasi_snapshot_preview1 imports: from a {@link WasiObject} given as the import
@@ -53,7 +52,7 @@ public final class WasiImportResolver implements ImportResolver {
         if (!importsWasi(compiled.module())) {
             return delegate;
         }
-        Object entry = member(importObject, WasiFunction.MODULE);
+        Object entry = ImportObjectResolver.member(importObject, WasiFunction.MODULE);
         if (entry instanceof WasiObject wasiObject) {
             return new WasiImportResolver(language, context, delegate, wasiObject.config(), wasiObject);
         } else if (entry == null && context.env().getOptions().get(WasmOptions.Wasi)) {
@@ -144,25 +143,5 @@ public final class WasiImportResolver implements ImportResolver {
             }
         }
         return m.memoryCount() > 0 ? instance.memory(0) : null;
-    }
-
-    private static Object member(Object object, String name) {
-        if (object == null) {
-            return null;
-        }
-        InteropLibrary interop = InteropLibrary.getUncached(object);
-        try {
-            if (interop.isMemberReadable(object, name)) {
-                Object value = interop.readMember(object, name);
-                return InteropLibrary.getUncached(value).isNull(value) ? null : value;
-            }
-            if (interop.hasHashEntries(object)) {
-                Object value = interop.readHashValueOrDefault(object, name, null);
-                return value == null || InteropLibrary.getUncached(value).isNull(value) ? null : value;
-            }
-        } catch (InteropException e) {
-            return null;
-        }
-        return null;
     }
 }

@@ -1,7 +1,9 @@
 package org.wasmlang.wasi;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
@@ -54,9 +56,12 @@ public final class WasiInstance {
             vars.add(e.getKey() + "=" + e.getValue());
         }
         this.envBytes = nulTerminated(vars);
-        fds.add(new StreamDescriptor(env.in(), null, config.terminal()));
-        fds.add(new StreamDescriptor(null, env.out(), config.terminal()));
-        fds.add(new StreamDescriptor(null, env.err(), config.terminal()));
+        InputStream in = config.stdin() != null ? new ByteArrayInputStream(config.stdin()) : env.in();
+        OutputStream out = config.stdoutSink() != null ? new SinkOutputStream(config.stdoutSink()) : env.out();
+        OutputStream err = config.stderrSink() != null ? new SinkOutputStream(config.stderrSink()) : env.err();
+        fds.add(new StreamDescriptor(in, null, config.terminal()));
+        fds.add(new StreamDescriptor(null, out, config.terminal()));
+        fds.add(new StreamDescriptor(null, err, config.terminal()));
         for (WasiConfig.Preopen p : config.preopens()) {
             TruffleFile root;
             try {
@@ -815,10 +820,16 @@ public final class WasiInstance {
         }
     }
 
-    private void pathFilestat(int fd, int flags, String path, int buf) throws WasiError {
+    /** The directory {@code fd} for a call that changes what lies below it. */
+    private DirectoryDescriptor changeableDirectory(int fd, long right) throws WasiError {
         DirectoryDescriptor dir = directory(fd);
-        dir.require(Rights.PATH_FILESTAT_GET);
-        SandboxPath p = SandboxPath.resolve(dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0);
+        dir.require(right);
+        refuseIfReadOnly(dir);
+        return dir;
+    }
+
+    /** The file a path names, which must exist (a trailing slash requires a directory). */
+    private static TruffleFile existing(SandboxPath p) throws WasiError {
         TruffleFile file = p.file();
         if (!exists(file)) {
             throw new WasiError(Errno.NOENT);
@@ -826,27 +837,33 @@ public final class WasiInstance {
         if (p.trailingSlash && !file.isDirectory(LinkOption.NOFOLLOW_LINKS)) {
             throw new WasiError(Errno.NOTDIR);
         }
+        return file;
+    }
+
+    private static void delete(TruffleFile file) throws WasiError {
+        try {
+            file.delete();
+        } catch (IOException | SecurityException e) {
+            throw WasiIO.errno(e);
+        }
+    }
+
+    private void pathFilestat(int fd, int flags, String path, int buf) throws WasiError {
+        DirectoryDescriptor dir = directory(fd);
+        dir.require(Rights.PATH_FILESTAT_GET);
+        TruffleFile file = existing(SandboxPath.resolve(dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0));
         putFilestat(buf, file, false);
     }
 
     private void pathSetTimes(int fd, int flags, String path, long atim, long mtim, int fst) throws WasiError {
         DirectoryDescriptor dir = directory(fd);
         dir.require(Rights.PATH_FILESTAT_SET_TIMES);
-        SandboxPath p = SandboxPath.resolve(dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0);
-        TruffleFile file = p.file();
-        if (!exists(file)) {
-            throw new WasiError(Errno.NOENT);
-        }
-        if (p.trailingSlash && !file.isDirectory(LinkOption.NOFOLLOW_LINKS)) {
-            throw new WasiError(Errno.NOTDIR);
-        }
+        TruffleFile file = existing(SandboxPath.resolve(dir, path, (flags & LOOKUP_SYMLINK_FOLLOW) != 0));
         setTimes(file, atim, mtim, fst, false);
     }
 
     private void createDirectory(int fd, String path) throws WasiError {
-        DirectoryDescriptor dir = directory(fd);
-        dir.require(Rights.PATH_CREATE_DIRECTORY);
-        refuseIfReadOnly(dir);
+        DirectoryDescriptor dir = changeableDirectory(fd, Rights.PATH_CREATE_DIRECTORY);
         SandboxPath p = SandboxPath.resolve(dir, path, false);
         TruffleFile file = p.file();
         if (p.isBase() || exists(file)) {
@@ -860,9 +877,7 @@ public final class WasiInstance {
     }
 
     private void removeDirectory(int fd, String path) throws WasiError {
-        DirectoryDescriptor dir = directory(fd);
-        dir.require(Rights.PATH_REMOVE_DIRECTORY);
-        refuseIfReadOnly(dir);
+        DirectoryDescriptor dir = changeableDirectory(fd, Rights.PATH_REMOVE_DIRECTORY);
         SandboxPath p = SandboxPath.resolve(dir, path, false);
         if (p.isBase()) {
             throw new WasiError(Errno.INVAL);
@@ -874,17 +889,11 @@ public final class WasiInstance {
         if (!file.isDirectory(LinkOption.NOFOLLOW_LINKS)) {
             throw new WasiError(Errno.NOTDIR);
         }
-        try {
-            file.delete();
-        } catch (IOException | SecurityException e) {
-            throw WasiIO.errno(e);
-        }
+        delete(file);
     }
 
     private void unlink(int fd, String path) throws WasiError {
-        DirectoryDescriptor dir = directory(fd);
-        dir.require(Rights.PATH_UNLINK_FILE);
-        refuseIfReadOnly(dir);
+        DirectoryDescriptor dir = changeableDirectory(fd, Rights.PATH_UNLINK_FILE);
         SandboxPath p = SandboxPath.resolve(dir, path, false);
         TruffleFile file = p.file();
         if (p.isBase()) {
@@ -899,11 +908,7 @@ public final class WasiInstance {
         if (p.trailingSlash) {
             throw new WasiError(Errno.NOTDIR);
         }
-        try {
-            file.delete();
-        } catch (IOException | SecurityException e) {
-            throw WasiIO.errno(e);
-        }
+        delete(file);
     }
 
     private void readlink(int fd, String path, int buf, int length, int used) throws WasiError {
@@ -929,9 +934,7 @@ public final class WasiInstance {
     }
 
     private void symlink(String target, int fd, String path) throws WasiError {
-        DirectoryDescriptor dir = directory(fd);
-        dir.require(Rights.PATH_SYMLINK);
-        refuseIfReadOnly(dir);
+        DirectoryDescriptor dir = changeableDirectory(fd, Rights.PATH_SYMLINK);
         if (target.isEmpty()) {
             throw new WasiError(Errno.NOENT);
         }

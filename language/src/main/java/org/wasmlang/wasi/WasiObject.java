@@ -57,7 +57,9 @@ public final class WasiObject implements TruffleObject {
      * Reads the options object: {@code args} (argv, argv[0] first), {@code env} (an object
      * of NAME: VALUE), {@code preopens} (guest path: host path), {@code dirs} (strings
      * {@code HOST[::GUEST][:ro]}), {@code inheritEnv} (boolean), {@code terminal} (boolean:
-     * report stdio as a terminal, as the launcher does when it runs on one).
+     * report stdio as a terminal, as the launcher does when it runs on one), {@code stdin} (a
+     * string or bytes instead of the Context's stdin), {@code stdout}/{@code stderr} (host
+     * functions that receive the output as text instead of the Context's streams).
      */
     @TruffleBoundary
     public static WasiObject fromOptions(Object options, TruffleLanguage.Env env) {
@@ -107,7 +109,47 @@ public final class WasiObject implements TruffleObject {
         if (args.isEmpty()) {
             args.add("main.wasm");
         }
-        return new WasiObject(new WasiConfig(args, vars, dirs, terminal));
+        WasiConfig config = new WasiConfig(args, vars, dirs, terminal);
+        if (options != null && !InteropLibrary.getUncached().isNull(options)) {
+            try {
+                config.withStreams(stdinBytes(readOptional(options, "stdin", false)),
+                                sink(readOptional(options, "stdout", false), "stdout"),
+                                sink(readOptional(options, "stderr", false), "stderr"));
+            } catch (InteropException e) {
+                throw new WasmHostException("Wasi: cannot read the options: " + e.getMessage());
+            }
+        }
+        return new WasiObject(config);
+    }
+
+    /** stdin as a string (UTF-8) or bytes (a buffer or an array of numbers). */
+    private static byte[] stdinBytes(Object value) throws InteropException {
+        if (value == null) {
+            return null;
+        }
+        InteropLibrary interop = InteropLibrary.getUncached(value);
+        if (interop.isString(value)) {
+            return interop.asString(value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } else if (interop.hasBufferElements(value)) {
+            byte[] bytes = new byte[Math.toIntExact(interop.getBufferSize(value))];
+            interop.readBuffer(value, 0, bytes, 0, bytes.length);
+            return bytes;
+        } else if (interop.hasArrayElements(value)) {
+            byte[] bytes = new byte[Math.toIntExact(interop.getArraySize(value))];
+            for (int k = 0; k < bytes.length; k++) {
+                Object element = interop.readArrayElement(value, k);
+                bytes[k] = (byte) InteropLibrary.getUncached(element).asLong(element);
+            }
+            return bytes;
+        }
+        throw new WasmHostException("Wasi: stdin must be a string or bytes");
+    }
+
+    private static Object sink(Object value, String what) {
+        if (value != null && !InteropLibrary.getUncached(value).isExecutable(value)) {
+            throw new WasmHostException("Wasi: " + what + " must be a function that takes a string");
+        }
+        return value;
     }
 
     private static Object readOptional(Object object, String name, boolean isBoolean) throws InteropException {
@@ -115,8 +157,8 @@ public final class WasiObject implements TruffleObject {
         Object value = null;
         if (interop.isMemberReadable(object, name)) {
             value = interop.readMember(object, name);
-        } else if (interop.hasHashEntries(object)) {
-            value = interop.readHashValueOrDefault(object, name, null);
+        } else if (interop.hasHashEntries(object) && interop.isHashEntryReadable(object, name)) {
+            value = interop.readHashValue(object, name);
         }
         if (value == null || InteropLibrary.getUncached(value).isNull(value)) {
             return null;
