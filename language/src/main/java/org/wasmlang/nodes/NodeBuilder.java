@@ -20,6 +20,7 @@ import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
 import org.wasmlang.nodes.control.BranchTableNode;
 import org.wasmlang.nodes.control.IfNode;
+import org.wasmlang.nodes.control.RegionNode;
 import org.wasmlang.nodes.control.UnreachableNode;
 import org.wasmlang.nodes.control.WasmLoopNode;
 import org.wasmlang.nodes.memory.BulkMemoryNode;
@@ -94,7 +95,7 @@ final class NodeBuilder {
         r.setPosition(function.codeStart());
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
-        return new BlockNode(body, 0);
+        return RegionNode.create(body, 0, false);
     }
 
     private int slot(int stackIndex) {

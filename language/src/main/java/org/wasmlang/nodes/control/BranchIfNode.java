@@ -24,10 +24,19 @@ public final class BranchIfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
+        return test(frame) ? label : NORMAL;
+    }
+
+    /** Whether the branch is taken; if so, its values have been moved. */
+    boolean test(VirtualFrame frame) {
         if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
             BranchNode.moveValues(frame, from, to, count);
-            return label;
+            return true;
         }
-        return NORMAL;
+        return false;
+    }
+
+    int label() {
+        return label;
     }
 }

@@ -32,15 +32,29 @@ public final class BranchTableNode extends WasmNode {
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {
-        int index = frame.getIntStatic(indexSlot);
-        int defaultEntry = entryTarget.length - 1;
-        int target = entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
+        int target = chosenTarget(frame);
         for (int t = 0; t < targetLabel.length; t++) {
             if (t == target) {
-                BranchNode.moveValues(frame, from, targetTo[t], count);
-                return targetLabel[t];
+                return take(frame, t);
             }
         }
         throw new IllegalStateException("br_table target out of range");
+    }
+
+    /** Which distinct target the index on the stack selects. */
+    int chosenTarget(VirtualFrame frame) {
+        int index = frame.getIntStatic(indexSlot);
+        int defaultEntry = entryTarget.length - 1;
+        return entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
+    }
+
+    int targetCount() {
+        return targetLabel.length;
+    }
+
+    /** Moves the values for distinct target {@code t} and returns its label. */
+    int take(VirtualFrame frame, int t) {
+        BranchNode.moveValues(frame, from, targetTo[t], count);
+        return targetLabel[t];
     }
 }
