@@ -3,7 +3,7 @@ package org.wasmlang.nodes.control;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import org.wasmlang.nodes.BranchCounts;
 
 /**
  * {@code if ... else ... end}: both arms are blocks carrying the if's label. Regions flatten
@@ -14,9 +14,10 @@ public final class IfNode extends WasmNode {
     private final int conditionSlot;
     @Child private WasmNode thenBlock;
     @Child private WasmNode elseBlock;
-    private final CountingConditionProfile profile = CountingConditionProfile.create();
+    private final BranchCounts profile;
 
-    public IfNode(int conditionSlot, WasmNode thenBlock, WasmNode elseBlock) {
+    public IfNode(int conditionSlot, WasmNode thenBlock, WasmNode elseBlock, BranchCounts profile) {
+        this.profile = profile;
         this.conditionSlot = conditionSlot;
         this.thenBlock = thenBlock;
         this.elseBlock = elseBlock;
@@ -24,6 +25,10 @@ public final class IfNode extends WasmNode {
 
     int conditionSlot() {
         return conditionSlot;
+    }
+
+    BranchCounts profile() {
+        return profile;
     }
 
     WasmNode thenBlock() {

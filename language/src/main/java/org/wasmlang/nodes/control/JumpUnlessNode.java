@@ -4,7 +4,7 @@ import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import org.wasmlang.nodes.BranchCounts;
 
 /**
  * The test of a flattened {@code if}: its {@link RegionNode} falls through into the then
@@ -12,9 +12,10 @@ import com.oracle.truffle.api.profiles.CountingConditionProfile;
  */
 final class JumpUnlessNode extends WasmNode {
     private final int conditionSlot;
-    private final CountingConditionProfile profile = CountingConditionProfile.create();
+    private final BranchCounts profile;
 
-    JumpUnlessNode(int conditionSlot) {
+    JumpUnlessNode(int conditionSlot, BranchCounts profile) {
+        this.profile = profile;
         this.conditionSlot = conditionSlot;
     }
 

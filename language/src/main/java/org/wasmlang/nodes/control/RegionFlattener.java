@@ -90,7 +90,7 @@ final class RegionFlattener {
                     int end = newPosition();
                     int inner = childScope(scope, end);
                     int elseStart = elseBlock == null ? end : newPosition();
-                    add(new JumpUnlessNode(ifNode.conditionSlot()), RegionNode.JUMP_UNLESS, scope);
+                    add(new JumpUnlessNode(ifNode.conditionSlot(), ifNode.profile()), RegionNode.JUMP_UNLESS, scope);
                     jumpPosition[code.size() - 1] = elseStart;
                     emit(thenBlock.body(), inner, depth + 1);
                     if (elseBlock != null) {
@@ -104,7 +104,7 @@ final class RegionFlattener {
                     controlPoints++;
                     WasmNode thenRegion = RegionNode.create(thenBlock.body(), thenBlock.label(), false);
                     WasmNode elseRegion = elseBlock == null ? null : RegionNode.create(elseBlock.body(), elseBlock.label(), false);
-                    add(new IfNode(ifNode.conditionSlot(), thenRegion, elseRegion), RegionNode.NESTED, scope);
+                    add(new IfNode(ifNode.conditionSlot(), thenRegion, elseRegion, ifNode.profile()), RegionNode.NESTED, scope);
                 }
             } else {
                 byte kind = kindOf(node);
