@@ -1,0 +1,86 @@
+package org.wasmlang.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wasmlang.testing.WasmBinary;
+
+/**
+ * A function too large for one flattened region (several thousand control points), so
+ * nested blocks and ifs become regions of their own and branches leave them for a block of
+ * the enclosing region: run interpreted and with every function compiled before its first
+ * call (a failed compilation, e.g. partial evaluation giving up, is an error).
+ */
+class RegionTest {
+    private static final int BLOCKS = 1400;
+
+    /**
+     * {@code f(x)}: block $out, then BLOCKS blocks; block k adds 1 to the result unless
+     * {@code x == k}, which branches to $out (from an if in odd blocks, a br_if in even ones).
+     * So f(x) = min(x, BLOCKS) for x >= 0.
+     */
+    private static byte[] module() {
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        code.writeBytes(new byte[]{0x02, 0x40}); // block $out
+        for (int k = 0; k < BLOCKS; k++) {
+            code.writeBytes(new byte[]{0x02, 0x40, 0x20, 0x00}); // block; local.get 0
+            code.write(0x41); // i32.const k
+            writeSigned(code, k);
+            code.write(0x46); // i32.eq
+            if (k % 2 == 0) {
+                code.writeBytes(new byte[]{0x0D, 0x01}); // br_if $out
+            } else {
+                code.writeBytes(new byte[]{0x04, 0x40, 0x0C, 0x02, 0x0B}); // if; br $out; end
+            }
+            // local.get 1; i32.const 1; i32.add; local.set 1; end
+            code.writeBytes(new byte[]{0x20, 0x01, 0x41, 0x01, 0x6A, 0x21, 0x01, 0x0B});
+        }
+        code.writeBytes(new byte[]{0x0B, 0x20, 0x01}); // end $out; local.get 1
+        byte[] bytes = code.toByteArray();
+        int[] body = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            body[i] = bytes[i] & 0xFF;
+        }
+        WasmBinary b = new WasmBinary();
+        int type = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        b.export("f", b.function(type, new int[]{WasmBinary.I32}, body));
+        return b.build();
+    }
+
+    private static void writeSigned(ByteArrayOutputStream out, int value) {
+        while (true) {
+            int bits = value & 0x7F;
+            value >>= 7;
+            boolean done = (value == 0 && (bits & 0x40) == 0) || (value == -1 && (bits & 0x40) != 0);
+            out.write(done ? bits : bits | 0x80);
+            if (done) {
+                return;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void branchesLeaveSplitRegions(boolean compiled) {
+        Context.Builder builder = Context.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
+        if (compiled) {
+            builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
+                            .option("engine.BackgroundCompilation", "false")
+                            .option("engine.CompilationFailureAction", "Throw");
+        }
+        try (Context context = builder.build()) {
+            Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module()), "regions.wasm").buildLiteral());
+            Value f = module.invokeMember("newInstance").getMember("exports").getMember("f");
+            for (int x : new int[]{0, 1, 2, 699, 700, 1398, 1399, 1400, 5000}) {
+                assertEquals(Math.min(x, BLOCKS), f.execute(x).asInt(), "f(" + x + ")");
+            }
+        }
+    }
+}
