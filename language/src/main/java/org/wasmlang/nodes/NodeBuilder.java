@@ -20,6 +20,7 @@ import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
 import org.wasmlang.nodes.control.BranchTableNode;
 import org.wasmlang.nodes.control.IfNode;
+import org.wasmlang.nodes.control.RegionNode;
 import org.wasmlang.nodes.control.UnreachableNode;
 import org.wasmlang.nodes.control.WasmLoopNode;
 import org.wasmlang.nodes.memory.BulkMemoryNode;
@@ -67,6 +68,8 @@ final class NodeBuilder {
     private final int[] localTypes;
     private final FuncType[] types;
 
+    private final SpeculationPolicy policy;
+
     private int sp;
     private int nextBlock;
     /** The opcode (ELSE or END) that ended the sequence last read. */
@@ -88,13 +91,14 @@ final class NodeBuilder {
         this.localTypes = info.localTypes();
         this.localCount = localTypes.length;
         this.types = module.types();
+        this.policy = new SpeculationPolicy(function.codeEnd() - function.codeStart());
     }
 
     WasmNode build() {
         r.setPosition(function.codeStart());
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
-        return new BlockNode(body, 0);
+        return RegionNode.create(body, 0, false);
     }
 
     private int slot(int stackIndex) {
@@ -147,7 +151,8 @@ final class NodeBuilder {
                     sp--;
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
-                    nodes.add(new BranchIfNode(slot(sp), label, slot(sp - arity), slot(labelHeight[label]), arity));
+                    nodes.add(new BranchIfNode(slot(sp), label, slot(sp - arity), slot(labelHeight[label]), arity,
+                                    new BranchCounts(policy)));
                 }
                 case BR_TABLE -> {
                     nodes.add(branchTable());
@@ -181,7 +186,7 @@ final class NodeBuilder {
                         }
                     }
                     sp -= 3;
-                    nodes.add(new SelectNode(slot(sp)));
+                    nodes.add(new SelectNode(slot(sp), new BranchCounts(policy)));
                     sp++;
                 }
                 case LOCAL_GET -> {
@@ -264,7 +269,7 @@ final class NodeBuilder {
         labels--;
         sp = height + results;
         return new IfNode(conditionSlot, new BlockNode(thenBody, label),
-                        elseBody == null ? null : new BlockNode(elseBody, label));
+                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts(policy));
     }
 
     private WasmNode branch(int depth) {
@@ -297,7 +302,7 @@ final class NodeBuilder {
             targetLabel[t] = labels - 1 - distinct[t];
             targetTo[t] = slot(labelHeight[targetLabel[t]]);
         }
-        return new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity);
+        return new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity, policy);
     }
 
     /**

@@ -29,11 +29,15 @@ public final class WasmFunctionRootNode extends RootNode {
     private final int paramCount;
     @Child private WasmNode body;
     /**
-     * Functions with this many frame slots stay in the interpreter: every deoptimization
-     * point of such a function would carry the whole frame, and compiling one (a spec test
-     * has 1056 i64 locals) took gigabytes of native memory in code installation.
+     * Functions with more frame slots than this stay in the interpreter unless their code
+     * is short (see {@link #MAX_COMPILED_FRAME_COST}). Every deoptimization point (each
+     * memory access, call, branch speculation) carries the whole frame, so the metadata of
+     * compiled code grows with slots times code size: the spec test with 1056 i64 locals and
+     * 2112 memory accesses in 18.5 KB took gigabytes of native memory in code installation.
      */
     static final int MAX_COMPILED_FRAME_SLOTS = 1000;
+    /** Frame slots times code bytes up to which a function with a large frame still compiles. */
+    static final long MAX_COMPILED_FRAME_COST = 4_000_000L;
     private final boolean tooLargeToCompile;
 
     public WasmFunctionRootNode(WasmLanguage language, WasmInstance instance, int functionIndex) {
@@ -46,7 +50,10 @@ public final class WasmFunctionRootNode extends RootNode {
         FuncType type = instance.module().functionType(functionIndex);
         this.paramCount = type.paramCount();
         this.resultTypes = type.results();
-        this.tooLargeToCompile = info.localTypes().length + info.maxStackHeight() > MAX_COMPILED_FRAME_SLOTS;
+        Function function = instance.module().function(functionIndex);
+        long slots = info.localTypes().length + info.maxStackHeight();
+        this.tooLargeToCompile = slots > MAX_COMPILED_FRAME_SLOTS
+                        && slots * (function.codeEnd() - function.codeStart()) > MAX_COMPILED_FRAME_COST;
     }
 
     private static FunctionInfo info(WasmInstance instance, int functionIndex) {
@@ -63,7 +70,8 @@ public final class WasmFunctionRootNode extends RootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         if (tooLargeToCompile) {
-            CompilerDirectives.bailout("a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS + " frame slots");
+            CompilerDirectives.bailout("a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS
+                            + " frame slots and more than " + MAX_COMPILED_FRAME_COST + " slots times code bytes");
         }
         if (body == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();

@@ -20,6 +20,14 @@ public final class BlockNode extends WasmNode {
         this.label = label;
     }
 
+    WasmNode[] body() {
+        return body;
+    }
+
+    int label() {
+        return label;
+    }
+
     @Override
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.FULL_UNROLL_UNTIL_RETURN)
     public int execute(VirtualFrame frame) {

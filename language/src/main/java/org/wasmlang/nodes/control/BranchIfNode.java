@@ -3,7 +3,7 @@ package org.wasmlang.nodes.control;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import org.wasmlang.nodes.BranchCounts;
 
 /** {@code br_if}: branches when the i32 on top of the stack is non-zero. */
 public final class BranchIfNode extends WasmNode {
@@ -12,9 +12,10 @@ public final class BranchIfNode extends WasmNode {
     private final int from;
     private final int to;
     private final int count;
-    private final CountingConditionProfile profile = CountingConditionProfile.create();
+    private final BranchCounts profile;
 
-    public BranchIfNode(int conditionSlot, int label, int from, int to, int count) {
+    public BranchIfNode(int conditionSlot, int label, int from, int to, int count, BranchCounts profile) {
+        this.profile = profile;
         this.conditionSlot = conditionSlot;
         this.label = label;
         this.from = from;
@@ -24,10 +25,19 @@ public final class BranchIfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
+        return test(frame) ? label : NORMAL;
+    }
+
+    /** Whether the branch is taken; if so, its values have been moved. */
+    boolean test(VirtualFrame frame) {
         if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
             BranchNode.moveValues(frame, from, to, count);
-            return label;
+            return true;
         }
-        return NORMAL;
+        return false;
+    }
+
+    int label() {
+        return label;
     }
 }

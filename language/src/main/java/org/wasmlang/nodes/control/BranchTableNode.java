@@ -1,7 +1,9 @@
 package org.wasmlang.nodes.control;
 
+import org.wasmlang.nodes.SpeculationPolicy;
 import org.wasmlang.nodes.WasmNode;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -19,28 +21,58 @@ public final class BranchTableNode extends WasmNode {
     @CompilationFinal(dimensions = 1) private final int[] targetTo;
     private final int from;
     private final int count;
+    /**
+     * Which distinct targets have been taken. Compiled code leaves to the interpreter at a
+     * target never taken before instead of compiling it: the switch of a large interpreter
+     * loop (SQLite's VDBE, a parser's reduce actions) has hundreds of arms, few of them hot.
+     */
+    @CompilationFinal(dimensions = 1) private final boolean[] taken;
+    private final SpeculationPolicy policy;
 
-    public BranchTableNode(int indexSlot, int[] entryTarget, int[] targetLabel, int[] targetTo, int from, int count) {
+    public BranchTableNode(int indexSlot, int[] entryTarget, int[] targetLabel, int[] targetTo, int from, int count,
+                    SpeculationPolicy policy) {
+        this.policy = policy;
         this.indexSlot = indexSlot;
         this.entryTarget = entryTarget;
         this.targetLabel = targetLabel;
         this.targetTo = targetTo;
         this.from = from;
         this.count = count;
+        this.taken = new boolean[targetLabel.length];
     }
 
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {
-        int index = frame.getIntStatic(indexSlot);
-        int defaultEntry = entryTarget.length - 1;
-        int target = entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
+        int target = chosenTarget(frame);
         for (int t = 0; t < targetLabel.length; t++) {
             if (t == target) {
-                BranchNode.moveValues(frame, from, targetTo[t], count);
-                return targetLabel[t];
+                return take(frame, t);
             }
         }
         throw new IllegalStateException("br_table target out of range");
+    }
+
+    /** Which distinct target the index on the stack selects. */
+    int chosenTarget(VirtualFrame frame) {
+        int index = frame.getIntStatic(indexSlot);
+        int defaultEntry = entryTarget.length - 1;
+        return entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
+    }
+
+    int targetCount() {
+        return targetLabel.length;
+    }
+
+    /** Moves the values for distinct target {@code t} and returns its label. */
+    int take(VirtualFrame frame, int t) {
+        if (!taken[t]) {
+            policy.reachedUnseenPath();
+            if (CompilerDirectives.inInterpreter()) {
+                taken[t] = true;
+            }
+        }
+        BranchNode.moveValues(frame, from, targetTo[t], count);
+        return targetLabel[t];
     }
 }

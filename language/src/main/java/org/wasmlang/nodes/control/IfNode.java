@@ -3,19 +3,40 @@ package org.wasmlang.nodes.control;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.profiles.CountingConditionProfile;
+import org.wasmlang.nodes.BranchCounts;
 
-/** {@code if ... else ... end}: both arms are blocks carrying the if's label. */
+/**
+ * {@code if ... else ... end}: both arms are blocks carrying the if's label. Regions flatten
+ * ifs into jumps; this node remains for an if too large to share its enclosing region, whose
+ * arms are then regions of their own.
+ */
 public final class IfNode extends WasmNode {
     private final int conditionSlot;
-    @Child private BlockNode thenBlock;
-    @Child private BlockNode elseBlock;
-    private final CountingConditionProfile profile = CountingConditionProfile.create();
+    @Child private WasmNode thenBlock;
+    @Child private WasmNode elseBlock;
+    private final BranchCounts profile;
 
-    public IfNode(int conditionSlot, BlockNode thenBlock, BlockNode elseBlock) {
+    public IfNode(int conditionSlot, WasmNode thenBlock, WasmNode elseBlock, BranchCounts profile) {
+        this.profile = profile;
         this.conditionSlot = conditionSlot;
         this.thenBlock = thenBlock;
         this.elseBlock = elseBlock;
+    }
+
+    int conditionSlot() {
+        return conditionSlot;
+    }
+
+    BranchCounts profile() {
+        return profile;
+    }
+
+    WasmNode thenBlock() {
+        return thenBlock;
+    }
+
+    WasmNode elseBlock() {
+        return elseBlock;
     }
 
     @Override

@@ -1,0 +1,196 @@
+package org.wasmlang.nodes.control;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.wasmlang.nodes.WasmNode;
+
+/**
+ * Builds a {@link RegionNode} from the tree the node builder made: nested {@link BlockNode}s
+ * and {@link IfNode}s become jumps in one instruction array, loops stay child nodes.
+ *
+ * <p>Partial evaluation explodes a region once per control point (and gives up beyond a
+ * fixed number of them), so a block or if that would push a region past
+ * {@link #MAX_CONTROL_POINTS} becomes a region of its own instead.
+ */
+final class RegionFlattener {
+    static final int MAX_CONTROL_POINTS = 2500;
+    /** Plain instructions run together without a control point; long runs are split. */
+    static final int MAX_PLAIN_RUN = 500;
+
+    private final int label;
+    private final List<WasmNode> code = new ArrayList<>();
+    private byte[] kinds = new byte[64];
+    /** For JUMP and JUMP_UNLESS: the position they go to (resolved to a pc at the end). */
+    private int[] jumpPosition = new int[64];
+    private int[] scopeOf = new int[64];
+    /** For each scope, by depth: the position where that enclosing block ends. */
+    private final List<int[]> scopes = new ArrayList<>();
+    private int[] positionPc = new int[16];
+    private int positions;
+    private int controlPoints;
+    private final Map<WasmNode, Integer> costs = new IdentityHashMap<>();
+
+    RegionFlattener(int label) {
+        this.label = label;
+    }
+
+    RegionNode flatten(WasmNode[] body, boolean loop) {
+        scopes.add(new int[]{-1});
+        emit(body, 0, 0);
+        int n = code.size();
+        boolean[] isTarget = new boolean[n + 1];
+        for (int p = 0; p < positions; p++) {
+            isTarget[positionPc[p]] = true;
+        }
+        int[] next = new int[n];
+        for (int pc = n - 1; pc >= 0; pc--) {
+            if (kinds[pc] == RegionNode.JUMP || kinds[pc] == RegionNode.JUMP_UNLESS) {
+                next[pc] = positionPc[jumpPosition[pc]];
+            } else if (kinds[pc] == RegionNode.PLAIN) {
+                boolean extend = pc + 1 < n && kinds[pc + 1] == RegionNode.PLAIN && !isTarget[pc + 1]
+                                && next[pc + 1] - pc <= MAX_PLAIN_RUN;
+                next[pc] = extend ? next[pc + 1] : pc + 1;
+            }
+        }
+        int[][] scopePcs = new int[scopes.size()][];
+        for (int s = 0; s < scopePcs.length; s++) {
+            int[] ends = scopes.get(s);
+            scopePcs[s] = new int[ends.length];
+            for (int d = 1; d < ends.length; d++) {
+                scopePcs[s][d] = positionPc[ends[d]];
+            }
+        }
+        return new RegionNode(code.toArray(new WasmNode[0]), Arrays.copyOf(kinds, n), next,
+                        Arrays.copyOf(scopeOf, n), scopePcs, label, loop);
+    }
+
+    private void emit(WasmNode[] body, int scope, int depth) {
+        for (WasmNode node : body) {
+            if (node instanceof BlockNode block) {
+                if (fits(block)) {
+                    assert block.label() == label + depth + 1;
+                    controlPoints += 2;
+                    int end = newPosition();
+                    emit(block.body(), childScope(scope, end), depth + 1);
+                    place(end);
+                } else {
+                    controlPoints++;
+                    add(RegionNode.create(block.body(), block.label(), false), RegionNode.NESTED, scope);
+                }
+            } else if (node instanceof IfNode ifNode) {
+                BlockNode thenBlock = (BlockNode) ifNode.thenBlock();
+                BlockNode elseBlock = (BlockNode) ifNode.elseBlock();
+                if (fits(ifNode)) {
+                    assert thenBlock.label() == label + depth + 1;
+                    controlPoints += 3;
+                    int end = newPosition();
+                    int inner = childScope(scope, end);
+                    int elseStart = elseBlock == null ? end : newPosition();
+                    add(new JumpUnlessNode(ifNode.conditionSlot(), ifNode.profile()), RegionNode.JUMP_UNLESS, scope);
+                    jumpPosition[code.size() - 1] = elseStart;
+                    emit(thenBlock.body(), inner, depth + 1);
+                    if (elseBlock != null) {
+                        add(new JumpNode(), RegionNode.JUMP, inner);
+                        jumpPosition[code.size() - 1] = end;
+                        place(elseStart);
+                        emit(elseBlock.body(), inner, depth + 1);
+                    }
+                    place(end);
+                } else {
+                    controlPoints++;
+                    WasmNode thenRegion = RegionNode.create(thenBlock.body(), thenBlock.label(), false);
+                    WasmNode elseRegion = elseBlock == null ? null : RegionNode.create(elseBlock.body(), elseBlock.label(), false);
+                    add(new IfNode(ifNode.conditionSlot(), thenRegion, elseRegion, ifNode.profile()), RegionNode.NESTED, scope);
+                }
+            } else {
+                byte kind = kindOf(node);
+                controlPoints += cost(node);
+                add(node, kind, scope);
+            }
+        }
+    }
+
+    private static byte kindOf(WasmNode node) {
+        if (node instanceof BranchNode) {
+            return RegionNode.BR;
+        } else if (node instanceof BranchIfNode) {
+            return RegionNode.BR_IF;
+        } else if (node instanceof BranchTableNode) {
+            return RegionNode.BR_TABLE;
+        } else if (node instanceof WasmLoopNode || node instanceof RegionNode || node instanceof IfNode
+                        || node instanceof BlockNode) {
+            return RegionNode.NESTED;
+        }
+        return RegionNode.PLAIN;
+    }
+
+    private boolean fits(WasmNode node) {
+        return controlPoints + cost(node) <= MAX_CONTROL_POINTS;
+    }
+
+    /** Roughly how many control points a node adds to the region that flattens it. */
+    private int cost(WasmNode node) {
+        Integer known = costs.get(node);
+        if (known != null) {
+            return known;
+        }
+        int cost;
+        if (node instanceof BlockNode block) {
+            cost = 2 + cost(block.body());
+        } else if (node instanceof IfNode ifNode) {
+            cost = 3 + cost(((BlockNode) ifNode.thenBlock()).body());
+            if (ifNode.elseBlock() != null) {
+                cost += cost(((BlockNode) ifNode.elseBlock()).body());
+            }
+        } else if (node instanceof BranchTableNode table) {
+            cost = 1 + table.targetCount();
+        } else {
+            cost = kindOf(node) == RegionNode.PLAIN ? 0 : 1;
+        }
+        costs.put(node, cost);
+        return cost;
+    }
+
+    private int cost(WasmNode[] body) {
+        int sum = 0;
+        for (WasmNode node : body) {
+            sum += cost(node);
+        }
+        return sum;
+    }
+
+    private void add(WasmNode node, byte kind, int scope) {
+        int pc = code.size();
+        if (pc == kinds.length) {
+            kinds = Arrays.copyOf(kinds, pc * 2);
+            jumpPosition = Arrays.copyOf(jumpPosition, pc * 2);
+            scopeOf = Arrays.copyOf(scopeOf, pc * 2);
+        }
+        code.add(node);
+        kinds[pc] = kind;
+        scopeOf[pc] = scope;
+    }
+
+    private int childScope(int scope, int endPosition) {
+        int[] parent = scopes.get(scope);
+        int[] child = Arrays.copyOf(parent, parent.length + 1);
+        child[parent.length] = endPosition;
+        scopes.add(child);
+        return scopes.size() - 1;
+    }
+
+    private int newPosition() {
+        if (positions == positionPc.length) {
+            positionPc = Arrays.copyOf(positionPc, positions * 2);
+        }
+        return positions++;
+    }
+
+    private void place(int position) {
+        positionPc[position] = code.size();
+    }
+}

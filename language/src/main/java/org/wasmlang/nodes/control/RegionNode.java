@@ -1,0 +1,193 @@
+package org.wasmlang.nodes.control;
+
+import org.wasmlang.nodes.WasmNode;
+
+import com.oracle.truffle.api.CompilerAsserts;
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.RepeatingNode;
+
+/**
+ * A function body, a loop body, or a block too large to share its enclosing region: the
+ * {@code block}s and {@code if}s nested in it are flattened into one instruction array with
+ * jumps, so that a branch out of N nested blocks is one jump instead of N label compares.
+ *
+ * <p>{@link #run} walks the array with a program counter. Its loop is exploded with merging:
+ * partial evaluation sees the program counter as a constant on every path, compiles each
+ * instruction once, and merges the paths that reach the same instruction, so the compiled
+ * code has the shape of the Wasm control flow (a {@code br_table} becomes a switch whose
+ * cases jump straight to their targets). Nested loops and separate regions stay child
+ * nodes; the label they report is resolved here.
+ *
+ * <p>A nested block at depth {@code d} (1 = directly inside) has label {@code label + d};
+ * {@link #scopes} maps, for the instructions of each scope, {@code d} to where that block
+ * ends. A branch to {@link #label} itself ends the region (for a loop: next iteration).
+ */
+public final class RegionNode extends WasmNode implements RepeatingNode {
+    static final byte PLAIN = 0;
+    static final byte BR = 1;
+    static final byte BR_IF = 2;
+    static final byte BR_TABLE = 3;
+    static final byte JUMP = 4;
+    static final byte JUMP_UNLESS = 5;
+    static final byte NESTED = 6;
+
+    private static final Integer NORMAL_VALUE = NORMAL;
+
+    @Children private final WasmNode[] code;
+    @CompilationFinal(dimensions = 1) private final byte[] kinds;
+    /** JUMP and JUMP_UNLESS: where to go; PLAIN: where the run of plain instructions ends. */
+    @CompilationFinal(dimensions = 1) private final int[] next;
+    @CompilationFinal(dimensions = 1) private final int[] scopeOf;
+    @CompilationFinal(dimensions = 2) private final int[][] scopes;
+    private final int label;
+    private final boolean loop;
+
+    RegionNode(WasmNode[] code, byte[] kinds, int[] next, int[] scopeOf, int[][] scopes, int label, boolean loop) {
+        this.code = code;
+        this.kinds = kinds;
+        this.next = next;
+        this.scopeOf = scopeOf;
+        this.scopes = scopes;
+        this.label = label;
+        this.loop = loop;
+    }
+
+    /** Flattens a block's (or function's, or loop's) instructions into a region. */
+    public static RegionNode create(WasmNode[] body, int label, boolean loop) {
+        return new RegionFlattener(label).flatten(body, loop);
+    }
+
+    int label() {
+        return label;
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        return (Integer) run(frame);
+    }
+
+    @Override
+    public boolean executeRepeating(VirtualFrame frame) {
+        return run(frame) == CONTINUE_LOOP_STATUS;
+    }
+
+    @Override
+    public Object executeRepeatingWithValue(VirtualFrame frame) {
+        return run(frame);
+    }
+
+    @Override
+    public Object initialLoopStatus() {
+        return CONTINUE_LOOP_STATUS;
+    }
+
+    @Override
+    public boolean shouldContinue(Object returnValue) {
+        return returnValue == CONTINUE_LOOP_STATUS;
+    }
+
+    /**
+     * Runs the region: returns {@link #CONTINUE_LOOP_STATUS} when a loop's body branches to
+     * the loop, {@link #NORMAL} (boxed) when it ends normally, or the outer label it branches
+     * to (boxed).
+     */
+    @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
+    private Object run(VirtualFrame frame) {
+        int pc = 0;
+        dispatch: while (true) {
+            CompilerAsserts.partialEvaluationConstant(pc);
+            if (pc >= code.length) {
+                return NORMAL_VALUE;
+            }
+            byte kind = kinds[pc];
+            int target;
+            if (kind == PLAIN) {
+                int end = next[pc];
+                executePlain(frame, pc, end);
+                pc = end;
+                continue;
+            } else if (kind == JUMP) {
+                pc = next[pc];
+                continue;
+            } else if (kind == JUMP_UNLESS) {
+                if (((JumpUnlessNode) code[pc]).test(frame)) {
+                    pc++;
+                } else {
+                    pc = next[pc];
+                }
+                continue;
+            } else if (kind == BR) {
+                target = code[pc].execute(frame);
+            } else if (kind == BR_IF) {
+                BranchIfNode branch = (BranchIfNode) code[pc];
+                if (!branch.test(frame)) {
+                    pc++;
+                    continue;
+                }
+                target = branch.label();
+            } else if (kind == BR_TABLE) {
+                BranchTableNode table = (BranchTableNode) code[pc];
+                int chosen = table.chosenTarget(frame);
+                int[] scope = scopes[scopeOf[pc]];
+                // One path per distinct target, each with its label (and so its next
+                // instruction) constant: the comparisons fold into one switch.
+                for (int t = 0; t < table.targetCount(); t++) {
+                    if (t == chosen) {
+                        int to = table.take(frame, t);
+                        if (to > label) {
+                            pc = scope[to - label];
+                            continue dispatch;
+                        }
+                        return exit(to);
+                    }
+                }
+                throw CompilerDirectives.shouldNotReachHere("br_table target out of range");
+            } else {
+                target = code[pc].execute(frame);
+                if (target == NORMAL) {
+                    pc++;
+                    continue;
+                }
+                if (CompilerDirectives.inCompiledCode()) {
+                    // The label a nested loop or region reports is not a constant: compare it
+                    // with each enclosing label so that every path continues at a constant pc.
+                    int[] scope = scopes[scopeOf[pc]];
+                    for (int d = scope.length - 1; d > 0; d--) {
+                        if (target == label + d) {
+                            pc = scope[d];
+                            continue dispatch;
+                        }
+                    }
+                    return exit(target);
+                }
+            }
+            if (target > label) {
+                pc = scopes[scopeOf[pc]][target - label];
+                continue;
+            }
+            return exit(target);
+        }
+    }
+
+    private Object exit(int target) {
+        if (target == label) {
+            return loop ? CONTINUE_LOOP_STATUS : NORMAL_VALUE;
+        }
+        return Integer.valueOf(target);
+    }
+
+    @ExplodeLoop
+    private void executePlain(VirtualFrame frame, int from, int to) {
+        for (int i = from; i < to; i++) {
+            code[i].execute(frame);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return loop ? "loop" : "region";
+    }
+}

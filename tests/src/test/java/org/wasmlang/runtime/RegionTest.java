@@ -1,0 +1,95 @@
+package org.wasmlang.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.ByteSequence;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wasmlang.testing.WasmBinary;
+
+/**
+ * A function too large for one flattened region (several thousand control points), so
+ * nested blocks and ifs become regions of their own and branches leave them for a block of
+ * the enclosing region: run interpreted and with every function compiled before its first
+ * call (a failed compilation, e.g. partial evaluation giving up, is an error).
+ */
+class RegionTest {
+    private static final int BLOCKS = 1400;
+
+    /**
+     * {@code f(x)}: block $out, then BLOCKS blocks; block k adds 1 to the result unless
+     * {@code x == k}, which branches to $out (from an if in odd blocks, a br_if in even ones),
+     * or {@code x == k + BLOCKS}, which a loop in block k (a nested node whose label the
+     * enclosing region resolves) takes as a branch to the end of block k; after block k,
+     * 2 is added. So f(x) = 3x below BLOCKS, 3 * BLOCKS - 1 below 2 * BLOCKS, and
+     * 3 * BLOCKS above.
+     */
+    private static byte[] module() {
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        code.writeBytes(new byte[]{0x02, 0x40}); // block $out
+        for (int k = 0; k < BLOCKS; k++) {
+            code.writeBytes(new byte[]{0x02, 0x40, 0x03, 0x40, 0x20, 0x00}); // block; loop; local.get 0
+            code.write(0x41); // i32.const k + BLOCKS
+            writeSigned(code, k + BLOCKS);
+            code.writeBytes(new byte[]{0x46, 0x0D, 0x01, 0x0B}); // i32.eq; br_if (end of block k); end loop
+            code.writeBytes(new byte[]{0x20, 0x00}); // local.get 0
+            code.write(0x41); // i32.const k
+            writeSigned(code, k);
+            code.write(0x46); // i32.eq
+            if (k % 2 == 0) {
+                code.writeBytes(new byte[]{0x0D, 0x01}); // br_if $out
+            } else {
+                code.writeBytes(new byte[]{0x04, 0x40, 0x0C, 0x02, 0x0B}); // if; br $out; end
+            }
+            // local.get 1; i32.const 1; i32.add; local.set 1; end; the same adding 2
+            code.writeBytes(new byte[]{0x20, 0x01, 0x41, 0x01, 0x6A, 0x21, 0x01, 0x0B});
+            code.writeBytes(new byte[]{0x20, 0x01, 0x41, 0x02, 0x6A, 0x21, 0x01});
+        }
+        code.writeBytes(new byte[]{0x0B, 0x20, 0x01}); // end $out; local.get 1
+        byte[] bytes = code.toByteArray();
+        int[] body = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            body[i] = bytes[i] & 0xFF;
+        }
+        WasmBinary b = new WasmBinary();
+        int type = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        b.export("f", b.function(type, new int[]{WasmBinary.I32}, body));
+        return b.build();
+    }
+
+    private static void writeSigned(ByteArrayOutputStream out, int value) {
+        while (true) {
+            int bits = value & 0x7F;
+            value >>= 7;
+            boolean done = (value == 0 && (bits & 0x40) == 0) || (value == -1 && (bits & 0x40) != 0);
+            out.write(done ? bits : bits | 0x80);
+            if (done) {
+                return;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void branchesLeaveSplitRegions(boolean compiled) {
+        Context.Builder builder = Context.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
+        if (compiled) {
+            builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
+                            .option("engine.BackgroundCompilation", "false")
+                            .option("engine.CompilationFailureAction", "Throw");
+        }
+        try (Context context = builder.build()) {
+            Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module()), "regions.wasm").buildLiteral());
+            Value f = module.invokeMember("newInstance").getMember("exports").getMember("f");
+            for (int x : new int[]{0, 1, 2, 699, 700, 1398, 1399, 1400, 1401, 2100, 2799, 2800, 5000}) {
+                int expected = x < BLOCKS ? 3 * x : x < 2 * BLOCKS ? 3 * BLOCKS - 1 : 3 * BLOCKS;
+                assertEquals(expected, f.execute(x).asInt(), "f(" + x + ")");
+            }
+        }
+    }
+}
