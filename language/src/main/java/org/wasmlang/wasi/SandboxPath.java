@@ -125,17 +125,8 @@ final class SandboxPath {
         return join(base, components);
     }
 
-    /** The directory the last component lives in. */
-    TruffleFile parent() {
-        return join(base, components.subList(0, Math.max(0, components.size() - 1)));
-    }
-
     /** True when the path names the directory descriptor itself (".", "a/..", ...). */
     boolean isBase() {
         return components.isEmpty();
-    }
-
-    String lastName() {
-        return components.isEmpty() ? "." : components.getLast();
     }
 }

@@ -25,9 +25,4 @@ final class WasiFunctionRootNode extends RootNode {
     public String getName() {
         return WasiFunction.MODULE + "." + function.wasiName();
     }
-
-    @Override
-    public boolean isInternal() {
-        return false;
-    }
 }

@@ -258,9 +258,8 @@ public final class WasiInstance {
         if (random == null) {
             random = new SecureRandom();
         }
-        byte[] chunk = new byte[Math.min(Integer.toUnsignedLong(length), 65536) > 0 ? (int) Math.min(
-                        Integer.toUnsignedLong(length), 65536) : 1];
         long remaining = Integer.toUnsignedLong(length);
+        byte[] chunk = new byte[(int) Math.min(remaining, 65536)];
         int at = buffer;
         while (remaining > 0) {
             int n = (int) Math.min(remaining, chunk.length);

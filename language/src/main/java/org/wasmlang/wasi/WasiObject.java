@@ -238,8 +238,8 @@ public final class WasiObject implements TruffleObject {
     }
 
     /**
-     * {@code start(instance)}: runs the command's {@code _start} and returns its exit code (0
-     * when it returns). {@code initialize(instance)}: runs a reactor's {@code _initialize}.
+     * {@code start(instance)}: runs the command's {@code _start}, closes the files it left
+     * open and returns its exit code (0 when it returns). {@code initialize(instance)}: runs a reactor's {@code _initialize}.
      */
     @ExportMessage
     @TruffleBoundary
@@ -273,7 +273,8 @@ public final class WasiObject implements TruffleObject {
         } catch (WasiExitException e) {
             return e.status();
         } finally {
-            wasi.flush();
+            // The command is over: close what it left open rather than wait for the GC.
+            wasi.closeAll();
         }
     }
 
