@@ -229,22 +229,22 @@ public final class GuestAllocator implements TruffleObject {
                     UnsupportedTypeException {
         switch (member) {
             case ALLOC -> {
-                expect(arguments, 1, 1);
-                return allocate(nonNegative(arguments[0], member));
+                ValueConversion.checkArity(arguments, 1, 1);
+                return allocate(ValueConversion.nonNegative(arguments[0], member + ": argument 1"));
             }
             case WRITE_BYTES -> {
-                expect(arguments, 1, 1);
+                ValueConversion.checkArity(arguments, 1, 1);
                 byte[] bytes = ByteArrayValues.bytesOf(arguments[0], "writeBytes: argument 1");
                 return write(bytes, bytes.length);
             }
             case WRITE_STRING, WRITE_C_STRING -> {
-                expect(arguments, 1, 1);
+                ValueConversion.checkArity(arguments, 1, 1);
                 byte[] utf8 = utf8(arguments[0], member);
                 return write(utf8, WRITE_STRING.equals(member) ? utf8.length : utf8.length + 1);
             }
             case SIZE -> {
-                expect(arguments, 1, 1);
-                long pointer = nonNegative(arguments[0], member);
+                ValueConversion.checkArity(arguments, 1, 1);
+                long pointer = ValueConversion.nonNegative(arguments[0], member + ": argument 1");
                 Integer size = sizes.get(pointer);
                 if (size == null) {
                     throw new WasmHostException("size(" + pointer + "): not a live block of this allocator");
@@ -252,31 +252,13 @@ public final class GuestAllocator implements TruffleObject {
                 return size;
             }
             case FREE -> {
-                expect(arguments, 1, 2);
-                free(nonNegative(arguments[0], member), arguments.length == 2 ? arguments[1] : null);
+                ValueConversion.checkArity(arguments, 1, 2);
+                long pointer = ValueConversion.nonNegative(arguments[0], member + ": argument 1");
+                free(pointer, arguments.length == 2 ? arguments[1] : null);
                 return WasmNull.NULL;
             }
             default -> throw UnknownIdentifierException.create(member);
         }
-    }
-
-    private static void expect(Object[] arguments, int min, int max) throws ArityException {
-        if (arguments.length < min || arguments.length > max) {
-            throw ArityException.create(min, max, arguments.length);
-        }
-    }
-
-    private static long nonNegative(Object value, String member) throws UnsupportedTypeException {
-        InteropLibrary interop = InteropLibrary.getUncached(value);
-        try {
-            if (interop.fitsInLong(value) && interop.asLong(value) >= 0) {
-                return interop.asLong(value);
-            }
-        } catch (UnsupportedMessageException e) {
-            // Reported below.
-        }
-        throw UnsupportedTypeException.create(new Object[]{value}, member + ": argument 1 must be a non-negative"
-                        + " integer, got " + ValueConversion.describe(value));
     }
 
     private static byte[] utf8(Object value, String member) throws UnsupportedTypeException {

@@ -5,6 +5,7 @@ import org.wasmlang.runtime.WasmFunction;
 import org.wasmlang.runtime.WasmNull;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
@@ -18,6 +19,31 @@ import com.oracle.truffle.api.interop.UnsupportedTypeException;
  */
 public final class ValueConversion {
     private ValueConversion() {
+    }
+
+    /** Fails unless between {@code min} and {@code max} arguments were passed. */
+    public static void checkArity(Object[] arguments, int min, int max) throws ArityException {
+        if (arguments.length < min || arguments.length > max) {
+            throw ArityException.create(min, max, arguments.length);
+        }
+    }
+
+    /**
+     * A size, count, index or pointer given by a host: any integer from 0 up.
+     * {@code what} names it in the error ("argument 2", "alloc: argument 1").
+     */
+    @TruffleBoundary
+    public static long nonNegative(Object value, String what) throws UnsupportedTypeException {
+        InteropLibrary interop = InteropLibrary.getUncached(value);
+        try {
+            if (interop.fitsInLong(value) && interop.asLong(value) >= 0) {
+                return interop.asLong(value);
+            }
+        } catch (UnsupportedMessageException e) {
+            // Reported below.
+        }
+        throw UnsupportedTypeException.create(new Object[]{value}, what + " must be a non-negative integer, got "
+                        + describe(value));
     }
 
     @TruffleBoundary

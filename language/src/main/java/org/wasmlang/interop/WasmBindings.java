@@ -172,7 +172,7 @@ public final class WasmBindings implements TruffleObject {
         }
 
         private Object call(Object[] arguments) throws ArityException, UnsupportedTypeException {
-            expect(arguments, 1, 1);
+            ValueConversion.checkArity(arguments, 1, 1);
             if (name.equals("withCaller")) {
                 if (!InteropLibrary.getUncached().isExecutable(arguments[0])) {
                     throw UnsupportedTypeException.create(arguments, "argument 1 must be a function, got "
@@ -192,14 +192,14 @@ public final class WasmBindings implements TruffleObject {
         private Object construct(Object[] arguments) throws ArityException, UnsupportedTypeException {
             switch (name) {
                 case "Module" -> {
-                    expect(arguments, 1, 1);
+                    ValueConversion.checkArity(arguments, 1, 1);
                     byte[] bytes = bytes(arguments[0]);
                     Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
                     FunctionInfo[] infos = Validator.validate(module, Features.WASM_2_0);
                     return new CompiledModule("module", module, infos, Features.WASM_2_0);
                 }
                 case "Instance" -> {
-                    expect(arguments, 1, 2);
+                    ValueConversion.checkArity(arguments, 1, 2);
                     if (!(arguments[0] instanceof CompiledModule module)) {
                         throw UnsupportedTypeException.create(arguments, "argument 1 must be a WasmLang module");
                     }
@@ -209,13 +209,14 @@ public final class WasmBindings implements TruffleObject {
                     return Linker.instantiate(language, module, resolver);
                 }
                 case "Wasi" -> {
-                    expect(arguments, 0, 1);
+                    ValueConversion.checkArity(arguments, 0, 1);
                     return WasiObject.fromOptions(arguments.length == 1 ? arguments[0] : null, WasmContext.get(null).env());
                 }
                 case "Memory" -> {
-                    expect(arguments, 1, 2);
-                    long initial = count(arguments[0], 1);
-                    long maximum = arguments.length == 2 ? count(arguments[1], 2) : Limits.NO_MAX;
+                    ValueConversion.checkArity(arguments, 1, 2);
+                    long initial = ValueConversion.nonNegative(arguments[0], "argument 1");
+                    long maximum = arguments.length == 2 ? ValueConversion.nonNegative(arguments[1], "argument 2")
+                                    : Limits.NO_MAX;
                     if (maximum != Limits.NO_MAX && maximum < initial) {
                         throw new WasmHostException("Memory: maximum " + maximum + " is below initial " + initial);
                     }
@@ -229,9 +230,10 @@ public final class WasmBindings implements TruffleObject {
                     }
                 }
                 case "Table" -> {
-                    expect(arguments, 1, 3);
-                    long initial = count(arguments[0], 1);
-                    long maximum = arguments.length >= 2 ? count(arguments[1], 2) : Limits.NO_MAX;
+                    ValueConversion.checkArity(arguments, 1, 3);
+                    long initial = ValueConversion.nonNegative(arguments[0], "argument 1");
+                    long maximum = arguments.length >= 2 ? ValueConversion.nonNegative(arguments[1], "argument 2")
+                                    : Limits.NO_MAX;
                     int type = arguments.length == 3 ? referenceType(arguments[2]) : ValueType.FUNCREF;
                     if (initial > WasmTable.MAX_SIZE) {
                         throw new WasmHostException("Table: at most " + WasmTable.MAX_SIZE + " elements");
@@ -239,7 +241,7 @@ public final class WasmBindings implements TruffleObject {
                     return new WasmTable(type, (int) initial, maximum, WasmNull.NULL);
                 }
                 default -> { // Global(type, mutable, value)
-                    expect(arguments, 3, 3);
+                    ValueConversion.checkArity(arguments, 3, 3);
                     int type = valueType(arguments[0]);
                     boolean mutable = InteropLibrary.getUncached().isBoolean(arguments[1]) && asBoolean(arguments[1]);
                     WasmGlobal global = new WasmGlobal(new GlobalType(type, mutable));
@@ -255,25 +257,6 @@ public final class WasmBindings implements TruffleObject {
             } catch (InteropException e) {
                 return false;
             }
-        }
-
-        private void expect(Object[] arguments, int min, int max) throws ArityException {
-            if (arguments.length < min || arguments.length > max) {
-                throw ArityException.create(min, max, arguments.length);
-            }
-        }
-
-        private static long count(Object value, int position) throws UnsupportedTypeException {
-            InteropLibrary interop = InteropLibrary.getUncached(value);
-            try {
-                if (interop.fitsInLong(value) && interop.asLong(value) >= 0) {
-                    return interop.asLong(value);
-                }
-            } catch (InteropException e) {
-                // Reported below.
-            }
-            throw UnsupportedTypeException.create(new Object[]{value}, "argument " + position
-                            + " must be a non-negative integer, got " + ValueConversion.describe(value));
         }
 
         private static String string(Object value) throws UnsupportedTypeException {

@@ -252,8 +252,8 @@ public final class ByteArrayMemory extends WasmMemory {
                     UnsupportedTypeException {
         switch (member) {
             case GROW -> {
-                expectArguments(arguments, 1);
-                long old = grow(nonNegative(arguments[0], 1));
+                ValueConversion.checkArity(arguments, 1, 1);
+                long old = grow(ValueConversion.nonNegative(arguments[0], "argument 1"));
                 if (old < 0) {
                     throw new WasmHostException("memory.grow failed: " + pages() + " pages cannot grow by "
                                     + ValueConversion.describe(arguments[0]) + " (maximum " + (declaredMaxPages() < 0
@@ -262,15 +262,15 @@ public final class ByteArrayMemory extends WasmMemory {
                 return old;
             }
             case READ_STRING -> {
-                expectArguments(arguments, 2);
-                long pointer = nonNegative(arguments[0], 1);
-                long length = nonNegative(arguments[1], 2);
+                ValueConversion.checkArity(arguments, 2, 2);
+                long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
+                long length = ValueConversion.nonNegative(arguments[1], "argument 2");
                 requireRange(pointer, length);
                 return new String(buffer, (int) pointer, (int) length, StandardCharsets.UTF_8);
             }
             case READ_C_STRING -> {
-                expectArguments(arguments, 1);
-                long pointer = nonNegative(arguments[0], 1);
+                ValueConversion.checkArity(arguments, 1, 1);
+                long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
                 requireRange(pointer, 0);
                 int end = (int) pointer;
                 while (end < buffer.length && buffer[end] != 0) {
@@ -282,8 +282,8 @@ public final class ByteArrayMemory extends WasmMemory {
                 return new String(buffer, (int) pointer, end - (int) pointer, StandardCharsets.UTF_8);
             }
             case WRITE_STRING -> {
-                expectArguments(arguments, 2);
-                long pointer = nonNegative(arguments[0], 1);
+                ValueConversion.checkArity(arguments, 2, 2);
+                long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
                 InteropLibrary strings = InteropLibrary.getUncached(arguments[1]);
                 if (!strings.isString(arguments[1])) {
                     throw UnsupportedTypeException.create(arguments, "argument 2 of writeString must be a string");
@@ -299,15 +299,15 @@ public final class ByteArrayMemory extends WasmMemory {
                 return utf8.length;
             }
             case READ -> {
-                expectArguments(arguments, 2);
-                long pointer = nonNegative(arguments[0], 1);
-                long length = nonNegative(arguments[1], 2);
+                ValueConversion.checkArity(arguments, 2, 2);
+                long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
+                long length = ValueConversion.nonNegative(arguments[1], "argument 2");
                 requireRange(pointer, length);
                 return new ByteArrayValues(Arrays.copyOfRange(buffer, (int) pointer, (int) (pointer + length)));
             }
             case WRITE -> {
-                expectArguments(arguments, 2);
-                long pointer = nonNegative(arguments[0], 1);
+                ValueConversion.checkArity(arguments, 2, 2);
+                long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
                 byte[] bytes = ByteArrayValues.bytesOf(arguments[1], "write: argument 2");
                 requireRange(pointer, bytes.length);
                 System.arraycopy(bytes, 0, buffer, (int) pointer, bytes.length);
@@ -315,25 +315,6 @@ public final class ByteArrayMemory extends WasmMemory {
             }
             default -> throw UnknownIdentifierException.create(member);
         }
-    }
-
-    private static void expectArguments(Object[] arguments, int count) throws ArityException {
-        if (arguments.length != count) {
-            throw ArityException.create(count, count, arguments.length);
-        }
-    }
-
-    private static long nonNegative(Object argument, int position) throws UnsupportedTypeException {
-        InteropLibrary interop = InteropLibrary.getUncached(argument);
-        try {
-            if (interop.fitsInLong(argument) && interop.asLong(argument) >= 0) {
-                return interop.asLong(argument);
-            }
-        } catch (UnsupportedMessageException e) {
-            // Reported below.
-        }
-        throw UnsupportedTypeException.create(new Object[]{argument}, "argument " + position
-                        + " must be a non-negative integer, got " + ValueConversion.describe(argument));
     }
 
     private void requireRange(long pointer, long length) {

@@ -14,7 +14,6 @@ import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
-import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
@@ -179,18 +178,18 @@ public final class WasmTable implements TruffleObject {
                     UnsupportedTypeException {
         switch (member) {
             case GET -> {
-                expect(arguments, 1, 1);
+                ValueConversion.checkArity(arguments, 1, 1);
                 return elements[index(arguments[0])];
             }
             case SET -> {
-                expect(arguments, 2, 2);
+                ValueConversion.checkArity(arguments, 2, 2);
                 int index = index(arguments[0]);
                 elements[index] = element(arguments[1], 1);
                 return WasmNull.NULL;
             }
             case GROW -> {
-                expect(arguments, 1, 2);
-                long delta = count(arguments[0]);
+                ValueConversion.checkArity(arguments, 1, 2);
+                long delta = ValueConversion.nonNegative(arguments[0], "argument 1");
                 Object init = arguments.length == 2 ? element(arguments[1], 1) : WasmNull.NULL;
                 int old = grow(delta, init);
                 if (old < 0) {
@@ -204,27 +203,8 @@ public final class WasmTable implements TruffleObject {
         }
     }
 
-    private static void expect(Object[] arguments, int min, int max) throws ArityException {
-        if (arguments.length < min || arguments.length > max) {
-            throw ArityException.create(min, max, arguments.length);
-        }
-    }
-
-    private static long count(Object value) throws UnsupportedTypeException {
-        InteropLibrary interop = InteropLibrary.getUncached(value);
-        try {
-            if (interop.fitsInLong(value) && interop.asLong(value) >= 0) {
-                return interop.asLong(value);
-            }
-        } catch (UnsupportedMessageException e) {
-            // Reported below.
-        }
-        throw UnsupportedTypeException.create(new Object[]{value}, "argument 1 must be a non-negative integer, got "
-                        + ValueConversion.describe(value));
-    }
-
     private int index(Object value) throws UnsupportedTypeException {
-        long index = count(value);
+        long index = ValueConversion.nonNegative(value, "argument 1");
         if (index >= elements.length) {
             throw new WasmHostException("table index " + index + " is outside the table of " + elements.length
                             + " elements");

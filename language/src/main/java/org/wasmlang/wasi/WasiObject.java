@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 import org.wasmlang.interop.ObjectArray;
+import org.wasmlang.runtime.ByteArrayValues;
 import org.wasmlang.runtime.WasmFunction;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmHostException;
@@ -130,19 +131,8 @@ public final class WasiObject implements TruffleObject {
         InteropLibrary interop = InteropLibrary.getUncached(value);
         if (interop.isString(value)) {
             return interop.asString(value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        } else if (interop.hasBufferElements(value)) {
-            byte[] bytes = new byte[Math.toIntExact(interop.getBufferSize(value))];
-            interop.readBuffer(value, 0, bytes, 0, bytes.length);
-            return bytes;
-        } else if (interop.hasArrayElements(value)) {
-            byte[] bytes = new byte[Math.toIntExact(interop.getArraySize(value))];
-            for (int k = 0; k < bytes.length; k++) {
-                Object element = interop.readArrayElement(value, k);
-                bytes[k] = (byte) InteropLibrary.getUncached(element).asLong(element);
-            }
-            return bytes;
         }
-        throw new WasmHostException("Wasi: stdin must be a string or bytes");
+        return ByteArrayValues.bytesOf(value, "Wasi: stdin");
     }
 
     private static Object sink(Object value, String what) {
