@@ -9,7 +9,6 @@ import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.WasmOptions;
 import org.wasmlang.interop.ImportObjectResolver;
-import org.wasmlang.module.Export;
 import org.wasmlang.module.ExternKind;
 import org.wasmlang.module.Import;
 import org.wasmlang.module.Module;
@@ -18,6 +17,7 @@ import org.wasmlang.runtime.ImportResolver;
 import org.wasmlang.runtime.WasmFunction;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmLinkException;
+import org.wasmlang.runtime.WasmMemory;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 
@@ -134,14 +134,10 @@ public final class WasiImportResolver implements ImportResolver {
     }
 
     /** The memory exported as "memory" (what WASI's ABI names), else the first memory. */
-    private static org.wasmlang.runtime.WasmMemory guestMemory(WasmInstance instance) {
-        Module m = instance.module();
-        for (int i = 0; i < m.exportCount(); i++) {
-            Export e = m.export(i);
-            if (e.kind() == ExternKind.MEMORY && e.name().equals("memory")) {
-                return instance.memory(e.index());
-            }
+    private static WasmMemory guestMemory(WasmInstance instance) {
+        if (instance.exports().get("memory") instanceof WasmMemory exported) {
+            return exported;
         }
-        return m.memoryCount() > 0 ? instance.memory(0) : null;
+        return instance.module().memoryCount() > 0 ? instance.memory(0) : null;
     }
 }
