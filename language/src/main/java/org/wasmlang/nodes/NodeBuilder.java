@@ -19,6 +19,7 @@ import org.wasmlang.nodes.control.BlockNode;
 import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
 import org.wasmlang.nodes.control.BranchTableNode;
+import org.wasmlang.nodes.control.DropNode;
 import org.wasmlang.nodes.control.IfNode;
 import org.wasmlang.nodes.control.RegionNode;
 import org.wasmlang.nodes.control.UnreachableNode;
@@ -71,6 +72,11 @@ final class NodeBuilder {
     private final SpeculationPolicy policy;
 
     private int sp;
+    /**
+     * The highest stack height since the last node that cleared what lies above its own:
+     * the slots from {@code sp} up to here hold popped values (see {@link WasmNode#setDeadAfter}).
+     */
+    private int highWater;
     private int nextBlock;
     /** The opcode (ELSE or END) that ended the sequence last read. */
     private int terminator;
@@ -128,6 +134,7 @@ final class NodeBuilder {
         while (true) {
             int at = r.position();
             int built = nodes.size();
+            highWater = Math.max(highWater, sp);
             int opcode = r.u8();
             switch (opcode) {
                 case END, ELSE -> {
@@ -152,7 +159,7 @@ final class NodeBuilder {
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
                     nodes.add(new BranchIfNode(slot(sp), label, slot(sp - arity), slot(labelHeight[label]), arity,
-                                    new BranchCounts(policy)));
+                                    slot(highWater), new BranchCounts(policy)));
                 }
                 case BR_TABLE -> {
                     nodes.add(branchTable());
@@ -177,7 +184,17 @@ final class NodeBuilder {
                     nodes.add(new CallIndirectNode(instance.table(tableIndex), type, instance.typeId(typeIndex), slot(sp)));
                     sp += type.resultCount();
                 }
-                case DROP -> sp--;
+                case DROP -> {
+                    sp--;
+                    if (!nodes.isEmpty()) {
+                        // The instruction before clears the dropped value too.
+                        WasmNode previous = nodes.get(nodes.size() - 1);
+                        previous.setDeadAfter(slot(sp), Math.max(previous.deadTo(), slot(highWater)));
+                        highWater = sp;
+                    } else {
+                        nodes.add(new DropNode());
+                    }
+                }
                 case SELECT, SELECT_T -> {
                     if (opcode == SELECT_T) {
                         int n = r.u32();
@@ -226,7 +243,12 @@ final class NodeBuilder {
                 default -> nodes.add(simpleInstruction(opcode));
             }
             if (nodes.size() > built) {
-                nodes.get(nodes.size() - 1).setByteOffset(at);
+                WasmNode node = nodes.get(nodes.size() - 1);
+                node.setByteOffset(at);
+                if (highWater > sp) {
+                    node.setDeadAfter(slot(sp), slot(highWater));
+                }
+                highWater = sp;
             }
         }
     }
@@ -254,6 +276,8 @@ final class NodeBuilder {
         int blockType = BlockTypes.read(r);
         int block = nextBlock++;
         int conditionSlot = slot(--sp);
+        int conditionDeadTo = slot(highWater);
+        highWater = sp;
         int params = BlockTypes.paramCount(blockType, types);
         int results = BlockTypes.resultCount(blockType, types);
         int height = sp - params;
@@ -264,18 +288,19 @@ final class NodeBuilder {
         if (terminator == ELSE) {
             labelInElse[labels - 1] = true;
             sp = height + params;
+            highWater = sp;
             elseBody = sequence();
         }
         labels--;
         sp = height + results;
-        return new IfNode(conditionSlot, new BlockNode(thenBody, label),
+        return new IfNode(conditionSlot, conditionDeadTo, new BlockNode(thenBody, label),
                         elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts(policy));
     }
 
     private WasmNode branch(int depth) {
         int label = labels - 1 - depth;
         int arity = labelArity[label];
-        return new BranchNode(label, slot(sp - arity), slot(labelHeight[label]), arity);
+        return new BranchNode(label, slot(sp - arity), slot(labelHeight[label]), arity, slot(highWater));
     }
 
     private WasmNode branchTable() {
@@ -302,7 +327,8 @@ final class NodeBuilder {
             targetLabel[t] = labels - 1 - distinct[t];
             targetTo[t] = slot(labelHeight[targetLabel[t]]);
         }
-        return new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity, policy);
+        return new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity,
+                        slot(highWater), policy);
     }
 
     /**

@@ -1,6 +1,9 @@
 package org.wasmlang.nodes;
 
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
@@ -12,12 +15,20 @@ import com.oracle.truffle.api.nodes.Node;
  * targets, named by its nesting level in the function (0 = the function body). Each
  * enclosing block compares it with its own level, a constant, and passes other labels on
  * unchanged, so partial evaluation folds branching away without exceptions.
+ *
+ * <p>Each node also knows which stack slots hold dead values once it has fallen through
+ * (the operands it popped, and those popped by a {@code drop} after it). Compiled code
+ * clears them: otherwise every deoptimization point would keep them alive, a loop would
+ * carry them from one iteration to the next, and a comparison feeding a branch would be
+ * materialized as 0 or 1 only to be kept for a frame state. The interpreter skips this.
  */
 public abstract class WasmNode extends Node {
     public static final int NORMAL = -1;
 
     /** Where the instruction starts in the module bytes, for guest stack traces. */
     private int byteOffset = -1;
+    @CompilationFinal private int deadFrom;
+    @CompilationFinal private int deadTo;
 
     public abstract int execute(VirtualFrame frame);
 
@@ -27,5 +38,34 @@ public abstract class WasmNode extends Node {
 
     final void setByteOffset(int byteOffset) {
         this.byteOffset = byteOffset;
+    }
+
+    /** Slots {@code [from, to)} are dead after this node falls through (an empty range: none). */
+    public final void setDeadAfter(int from, int to) {
+        this.deadFrom = from;
+        this.deadTo = to;
+    }
+
+    public final int deadFrom() {
+        return deadFrom;
+    }
+
+    public final int deadTo() {
+        return deadTo;
+    }
+
+    /** Clears what is dead after this node falls through; called by the enclosing region. */
+    public final void clearDeadAfter(VirtualFrame frame) {
+        clearSlots(frame, deadFrom, deadTo);
+    }
+
+    /** Tells the compiler that slots {@code [from, to)} will not be read before being written. */
+    @ExplodeLoop
+    public static void clearSlots(VirtualFrame frame, int from, int to) {
+        if (CompilerDirectives.inCompiledCode()) {
+            for (int slot = from; slot < to; slot++) {
+                frame.clearStatic(slot);
+            }
+        }
     }
 }

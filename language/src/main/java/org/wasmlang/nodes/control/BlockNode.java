@@ -36,6 +36,7 @@ public final class BlockNode extends WasmNode {
             if (target != NORMAL) {
                 return target == label ? NORMAL : target;
             }
+            instruction.clearDeadAfter(frame);
         }
         return NORMAL;
     }

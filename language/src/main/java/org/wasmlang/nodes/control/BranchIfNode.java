@@ -13,8 +13,11 @@ public final class BranchIfNode extends WasmNode {
     private final int to;
     private final int count;
     private final BranchCounts profile;
+    /** The stack slots from {@code to + count} up to this one are dead once the branch is taken. */
+    private final int deadTo;
 
-    public BranchIfNode(int conditionSlot, int label, int from, int to, int count, BranchCounts profile) {
+    public BranchIfNode(int conditionSlot, int label, int from, int to, int count, int deadTo, BranchCounts profile) {
+        this.deadTo = deadTo;
         this.profile = profile;
         this.conditionSlot = conditionSlot;
         this.label = label;
@@ -32,6 +35,7 @@ public final class BranchIfNode extends WasmNode {
     boolean test(VirtualFrame frame) {
         if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
             BranchNode.moveValues(frame, from, to, count);
+            clearSlots(frame, to + count, deadTo);
             return true;
         }
         return false;

@@ -14,21 +14,26 @@ public final class BranchNode extends WasmNode {
     private final int from;
     private final int to;
     private final int count;
+    /** The stack slots from {@code to + count} up to this one are dead once the branch is taken. */
+    private final int deadTo;
 
     /**
      * @param from the first slot of the values on top of the stack
      * @param to the first slot where the target expects them
+     * @param deadTo the end of the stack slots in use before the branch
      */
-    public BranchNode(int label, int from, int to, int count) {
+    public BranchNode(int label, int from, int to, int count, int deadTo) {
         this.label = label;
         this.from = from;
         this.to = to;
         this.count = count;
+        this.deadTo = deadTo;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
         moveValues(frame, from, to, count);
+        clearSlots(frame, to + count, deadTo);
         return label;
     }
 

@@ -21,6 +21,8 @@ public final class BranchTableNode extends WasmNode {
     @CompilationFinal(dimensions = 1) private final int[] targetTo;
     private final int from;
     private final int count;
+    /** The stack slots above a target's values up to this one are dead once a branch is taken. */
+    private final int deadTo;
     /**
      * Which distinct targets have been taken. Compiled code leaves to the interpreter at a
      * target never taken before instead of compiling it: the switch of a large interpreter
@@ -30,7 +32,8 @@ public final class BranchTableNode extends WasmNode {
     private final SpeculationPolicy policy;
 
     public BranchTableNode(int indexSlot, int[] entryTarget, int[] targetLabel, int[] targetTo, int from, int count,
-                    SpeculationPolicy policy) {
+                    int deadTo, SpeculationPolicy policy) {
+        this.deadTo = deadTo;
         this.policy = policy;
         this.indexSlot = indexSlot;
         this.entryTarget = entryTarget;
@@ -73,6 +76,7 @@ public final class BranchTableNode extends WasmNode {
             }
         }
         BranchNode.moveValues(frame, from, targetTo[t], count);
+        clearSlots(frame, targetTo[t] + count, deadTo);
         return targetLabel[t];
     }
 }

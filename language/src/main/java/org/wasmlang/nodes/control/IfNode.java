@@ -15,9 +15,12 @@ public final class IfNode extends WasmNode {
     @Child private WasmNode thenBlock;
     @Child private WasmNode elseBlock;
     private final BranchCounts profile;
+    /** The stack slots from the condition's up to this one are dead once it is tested. */
+    private final int conditionDeadTo;
 
-    public IfNode(int conditionSlot, WasmNode thenBlock, WasmNode elseBlock, BranchCounts profile) {
+    public IfNode(int conditionSlot, int conditionDeadTo, WasmNode thenBlock, WasmNode elseBlock, BranchCounts profile) {
         this.profile = profile;
+        this.conditionDeadTo = conditionDeadTo;
         this.conditionSlot = conditionSlot;
         this.thenBlock = thenBlock;
         this.elseBlock = elseBlock;
@@ -25,6 +28,10 @@ public final class IfNode extends WasmNode {
 
     int conditionSlot() {
         return conditionSlot;
+    }
+
+    int conditionDeadTo() {
+        return conditionDeadTo;
     }
 
     BranchCounts profile() {
@@ -41,7 +48,9 @@ public final class IfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
+        boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
+        clearSlots(frame, conditionSlot, conditionDeadTo);
+        if (condition) {
             return thenBlock.execute(frame);
         } else if (elseBlock != null) {
             return elseBlock.execute(frame);

@@ -14,13 +14,18 @@ final class JumpUnlessNode extends WasmNode {
     private final int conditionSlot;
     private final BranchCounts profile;
 
-    JumpUnlessNode(int conditionSlot, BranchCounts profile) {
+    private final int conditionDeadTo;
+
+    JumpUnlessNode(int conditionSlot, int conditionDeadTo, BranchCounts profile) {
         this.profile = profile;
         this.conditionSlot = conditionSlot;
+        this.conditionDeadTo = conditionDeadTo;
     }
 
     boolean test(VirtualFrame frame) {
-        return profile.profile(frame.getIntStatic(conditionSlot) != 0);
+        boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
+        clearSlots(frame, conditionSlot, conditionDeadTo);
+        return condition;
     }
 
     @Override

@@ -77,9 +77,12 @@ final class RegionFlattener {
                     int end = newPosition();
                     emit(block.body(), childScope(scope, end), depth + 1);
                     place(end);
+                    clearAfterFlattened(block, scope);
                 } else {
                     controlPoints++;
-                    add(RegionNode.create(block.body(), block.label(), false), RegionNode.NESTED, scope);
+                    RegionNode region = RegionNode.create(block.body(), block.label(), false);
+                    region.setDeadAfter(block.deadFrom(), block.deadTo());
+                    add(region, RegionNode.NESTED, scope);
                 }
             } else if (node instanceof IfNode ifNode) {
                 BlockNode thenBlock = (BlockNode) ifNode.thenBlock();
@@ -90,7 +93,7 @@ final class RegionFlattener {
                     int end = newPosition();
                     int inner = childScope(scope, end);
                     int elseStart = elseBlock == null ? end : newPosition();
-                    add(new JumpUnlessNode(ifNode.conditionSlot(), ifNode.profile()), RegionNode.JUMP_UNLESS, scope);
+                    add(new JumpUnlessNode(ifNode.conditionSlot(), ifNode.conditionDeadTo(), ifNode.profile()), RegionNode.JUMP_UNLESS, scope);
                     jumpPosition[code.size() - 1] = elseStart;
                     emit(thenBlock.body(), inner, depth + 1);
                     if (elseBlock != null) {
@@ -100,17 +103,30 @@ final class RegionFlattener {
                         emit(elseBlock.body(), inner, depth + 1);
                     }
                     place(end);
+                    clearAfterFlattened(ifNode, scope);
                 } else {
                     controlPoints++;
                     WasmNode thenRegion = RegionNode.create(thenBlock.body(), thenBlock.label(), false);
                     WasmNode elseRegion = elseBlock == null ? null : RegionNode.create(elseBlock.body(), elseBlock.label(), false);
-                    add(new IfNode(ifNode.conditionSlot(), thenRegion, elseRegion, ifNode.profile()), RegionNode.NESTED, scope);
+                    IfNode unflattened = new IfNode(ifNode.conditionSlot(), ifNode.conditionDeadTo(), thenRegion, elseRegion,
+                                    ifNode.profile());
+                    unflattened.setDeadAfter(ifNode.deadFrom(), ifNode.deadTo());
+                    add(unflattened, RegionNode.NESTED, scope);
                 }
             } else {
                 byte kind = kindOf(node);
                 controlPoints += cost(node);
                 add(node, kind, scope);
             }
+        }
+    }
+
+    /** A flattened block leaves no node behind to clear what is dropped after it: add one. */
+    private void clearAfterFlattened(WasmNode block, int scope) {
+        if (block.deadTo() > block.deadFrom()) {
+            WasmNode clear = new DropNode();
+            clear.setDeadAfter(block.deadFrom(), block.deadTo());
+            add(clear, RegionNode.PLAIN, scope);
         }
     }
 

@@ -124,6 +124,7 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
             } else if (kind == BR_IF) {
                 BranchIfNode branch = (BranchIfNode) code[pc];
                 if (!branch.test(frame)) {
+                    branch.clearDeadAfter(frame);
                     pc++;
                     continue;
                 }
@@ -148,6 +149,7 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
             } else {
                 target = code[pc].execute(frame);
                 if (target == NORMAL) {
+                    code[pc].clearDeadAfter(frame);
                     pc++;
                     continue;
                 }
@@ -183,6 +185,7 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
     private void executePlain(VirtualFrame frame, int from, int to) {
         for (int i = from; i < to; i++) {
             code[i].execute(frame);
+            code[i].clearDeadAfter(frame);
         }
     }
 
