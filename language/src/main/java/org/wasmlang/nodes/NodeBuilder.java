@@ -20,6 +20,7 @@ import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
 import org.wasmlang.nodes.control.BranchTableNode;
 import org.wasmlang.nodes.control.DropNode;
+import org.wasmlang.nodes.control.LocalLiveness;
 import org.wasmlang.nodes.control.IfNode;
 import org.wasmlang.nodes.control.RegionNode;
 import org.wasmlang.nodes.control.UnreachableNode;
@@ -100,11 +101,19 @@ final class NodeBuilder {
         this.policy = new SpeculationPolicy(function.codeEnd() - function.codeStart());
     }
 
+    /** The locals whose initial value is never read, known once {@link #build} has run. */
+    private int[] deadAtEntry = WasmNode.NO_SLOTS;
+
     WasmNode build() {
         r.setPosition(function.codeStart());
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
+        deadAtEntry = LocalLiveness.analyzeFunction(body, localCount);
         return RegionNode.create(body, 0, false);
+    }
+
+    int[] deadAtEntry() {
+        return deadAtEntry;
     }
 
     private int slot(int stackIndex) {

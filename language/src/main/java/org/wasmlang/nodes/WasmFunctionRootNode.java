@@ -28,6 +28,8 @@ public final class WasmFunctionRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;
     private final int paramCount;
     @Child private WasmNode body;
+    /** Locals whose initial value is never read: compiled code drops them at once. */
+    @CompilationFinal(dimensions = 1) private int[] deadAtEntry = WasmNode.NO_SLOTS;
     /**
      * Functions with more frame slots than this stay in the interpreter unless their code
      * is short (see {@link #MAX_COMPILED_FRAME_COST}). Every deoptimization point (each
@@ -78,6 +80,7 @@ public final class WasmFunctionRootNode extends RootNode {
             buildBody();
         }
         initializeLocals(frame);
+        WasmNode.clearSlots(frame, deadAtEntry);
         // No StackOverflowError handler here: one in every frame would make each compiled
         // frame deoptimize while the error unwinds. Entry points from the host convert it.
         body.execute(frame);
@@ -89,7 +92,9 @@ public final class WasmFunctionRootNode extends RootNode {
         try {
             if (body == null) {
                 Function function = instance.module().function(functionIndex);
-                WasmNode built = new NodeBuilder(instance, function, info(instance, functionIndex)).build();
+                NodeBuilder builder = new NodeBuilder(instance, function, info(instance, functionIndex));
+                WasmNode built = builder.build();
+                deadAtEntry = builder.deadAtEntry();
                 body = insert(built);
             }
         } finally {

@@ -20,7 +20,9 @@ import com.oracle.truffle.api.nodes.Node;
  * (the operands it popped, and those popped by a {@code drop} after it). Compiled code
  * clears them: otherwise every deoptimization point would keep them alive, a loop would
  * carry them from one iteration to the next, and a comparison feeding a branch would be
- * materialized as 0 or 1 only to be kept for a frame state. The interpreter skips this.
+ * materialized as 0 or 1 only to be kept for a frame state. Locals are treated alike from
+ * a liveness analysis (Wasm compilers reuse a few locals for many short-lived values). The
+ * interpreter skips this.
  */
 public abstract class WasmNode extends Node {
     public static final int NORMAL = -1;
@@ -29,6 +31,10 @@ public abstract class WasmNode extends Node {
     private int byteOffset = -1;
     @CompilationFinal private int deadFrom;
     @CompilationFinal private int deadTo;
+    /** Locals whose value is not read again after this node falls through (see LocalLiveness). */
+    @CompilationFinal(dimensions = 1) private int[] deadLocals = NO_SLOTS;
+
+    public static final int[] NO_SLOTS = new int[0];
 
     public abstract int execute(VirtualFrame frame);
 
@@ -54,9 +60,24 @@ public abstract class WasmNode extends Node {
         return deadTo;
     }
 
+    public final void setDeadLocals(int[] locals) {
+        this.deadLocals = locals;
+    }
+
     /** Clears what is dead after this node falls through; called by the enclosing region. */
     public final void clearDeadAfter(VirtualFrame frame) {
         clearSlots(frame, deadFrom, deadTo);
+        clearSlots(frame, deadLocals);
+    }
+
+    /** Tells the compiler that the given slots will not be read before being written. */
+    @ExplodeLoop
+    public static void clearSlots(VirtualFrame frame, int[] slots) {
+        if (CompilerDirectives.inCompiledCode()) {
+            for (int slot : slots) {
+                frame.clearStatic(slot);
+            }
+        }
     }
 
     /** Tells the compiler that slots {@code [from, to)} will not be read before being written. */

@@ -2,6 +2,7 @@ package org.wasmlang.nodes.control;
 
 import org.wasmlang.nodes.WasmNode;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import org.wasmlang.nodes.BranchCounts;
 
@@ -15,6 +16,8 @@ public final class BranchIfNode extends WasmNode {
     private final BranchCounts profile;
     /** The stack slots from {@code to + count} up to this one are dead once the branch is taken. */
     private final int deadTo;
+    /** Locals live on the fall-through path but not at the target. */
+    @CompilationFinal(dimensions = 1) private int[] takenDeadLocals = NO_SLOTS;
 
     public BranchIfNode(int conditionSlot, int label, int from, int to, int count, int deadTo, BranchCounts profile) {
         this.deadTo = deadTo;
@@ -36,9 +39,14 @@ public final class BranchIfNode extends WasmNode {
         if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
             BranchNode.moveValues(frame, from, to, count);
             clearSlots(frame, to + count, deadTo);
+            clearSlots(frame, takenDeadLocals);
             return true;
         }
         return false;
+    }
+
+    void setTakenDeadLocals(int[] locals) {
+        this.takenDeadLocals = locals;
     }
 
     int label() {

@@ -37,6 +37,10 @@ public final class BranchNode extends WasmNode {
         return label;
     }
 
+    int label() {
+        return label;
+    }
+
     @ExplodeLoop
     static void moveValues(VirtualFrame frame, int from, int to, int count) {
         if (from != to) {

@@ -1,5 +1,7 @@
 package org.wasmlang.nodes.control;
 
+import java.util.Arrays;
+
 import org.wasmlang.nodes.SpeculationPolicy;
 import org.wasmlang.nodes.WasmNode;
 
@@ -23,6 +25,8 @@ public final class BranchTableNode extends WasmNode {
     private final int count;
     /** The stack slots above a target's values up to this one are dead once a branch is taken. */
     private final int deadTo;
+    /** For each distinct target: the locals live at another target but not at this one. */
+    @CompilationFinal(dimensions = 2) private final int[][] takenDeadLocals;
     /**
      * Which distinct targets have been taken. Compiled code leaves to the interpreter at a
      * target never taken before instead of compiling it: the switch of a large interpreter
@@ -42,6 +46,8 @@ public final class BranchTableNode extends WasmNode {
         this.from = from;
         this.count = count;
         this.taken = new boolean[targetLabel.length];
+        this.takenDeadLocals = new int[targetLabel.length][];
+        Arrays.fill(takenDeadLocals, NO_SLOTS);
     }
 
     @Override
@@ -63,6 +69,14 @@ public final class BranchTableNode extends WasmNode {
         return entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
     }
 
+    int targetLabel(int t) {
+        return targetLabel[t];
+    }
+
+    void setTakenDeadLocals(int t, int[] locals) {
+        takenDeadLocals[t] = locals;
+    }
+
     int targetCount() {
         return targetLabel.length;
     }
@@ -77,6 +91,7 @@ public final class BranchTableNode extends WasmNode {
         }
         BranchNode.moveValues(frame, from, targetTo[t], count);
         clearSlots(frame, targetTo[t] + count, deadTo);
+        clearSlots(frame, takenDeadLocals[t]);
         return targetLabel[t];
     }
 }

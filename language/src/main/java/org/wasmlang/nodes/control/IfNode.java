@@ -2,6 +2,7 @@ package org.wasmlang.nodes.control;
 
 import org.wasmlang.nodes.WasmNode;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import org.wasmlang.nodes.BranchCounts;
 
@@ -17,6 +18,9 @@ public final class IfNode extends WasmNode {
     private final BranchCounts profile;
     /** The stack slots from the condition's up to this one are dead once it is tested. */
     private final int conditionDeadTo;
+    /** Locals live before the if but not at the start of the then (else) arm. */
+    @CompilationFinal(dimensions = 1) private int[] thenDeadLocals = NO_SLOTS;
+    @CompilationFinal(dimensions = 1) private int[] elseDeadLocals = NO_SLOTS;
 
     public IfNode(int conditionSlot, int conditionDeadTo, WasmNode thenBlock, WasmNode elseBlock, BranchCounts profile) {
         this.profile = profile;
@@ -32,6 +36,19 @@ public final class IfNode extends WasmNode {
 
     int conditionDeadTo() {
         return conditionDeadTo;
+    }
+
+    void setArmDeadLocals(int[] thenLocals, int[] elseLocals) {
+        this.thenDeadLocals = thenLocals;
+        this.elseDeadLocals = elseLocals;
+    }
+
+    int[] thenDeadLocals() {
+        return thenDeadLocals;
+    }
+
+    int[] elseDeadLocals() {
+        return elseDeadLocals;
     }
 
     BranchCounts profile() {
@@ -51,8 +68,11 @@ public final class IfNode extends WasmNode {
         boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
         clearSlots(frame, conditionSlot, conditionDeadTo);
         if (condition) {
+            clearSlots(frame, thenDeadLocals);
             return thenBlock.execute(frame);
-        } else if (elseBlock != null) {
+        }
+        clearSlots(frame, elseDeadLocals);
+        if (elseBlock != null) {
             return elseBlock.execute(frame);
         }
         return NORMAL;

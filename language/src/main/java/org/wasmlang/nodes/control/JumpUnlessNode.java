@@ -3,6 +3,7 @@ package org.wasmlang.nodes.control;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import org.wasmlang.nodes.BranchCounts;
 
@@ -16,15 +17,26 @@ final class JumpUnlessNode extends WasmNode {
 
     private final int conditionDeadTo;
 
-    JumpUnlessNode(int conditionSlot, int conditionDeadTo, BranchCounts profile) {
-        this.profile = profile;
-        this.conditionSlot = conditionSlot;
-        this.conditionDeadTo = conditionDeadTo;
+    @CompilationFinal(dimensions = 1) private final int[] thenDeadLocals;
+    @CompilationFinal(dimensions = 1) private final int[] elseDeadLocals;
+
+    JumpUnlessNode(IfNode ifNode) {
+        this.profile = ifNode.profile();
+        this.conditionSlot = ifNode.conditionSlot();
+        this.conditionDeadTo = ifNode.conditionDeadTo();
+        this.thenDeadLocals = ifNode.thenDeadLocals();
+        this.elseDeadLocals = ifNode.elseDeadLocals();
     }
 
     boolean test(VirtualFrame frame) {
         boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
         clearSlots(frame, conditionSlot, conditionDeadTo);
+        // Two calls, not one with a chosen array: each array must be a constant to unroll.
+        if (condition) {
+            clearSlots(frame, thenDeadLocals);
+        } else {
+            clearSlots(frame, elseDeadLocals);
+        }
         return condition;
     }
 

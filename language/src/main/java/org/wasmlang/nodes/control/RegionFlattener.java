@@ -93,7 +93,7 @@ final class RegionFlattener {
                     int end = newPosition();
                     int inner = childScope(scope, end);
                     int elseStart = elseBlock == null ? end : newPosition();
-                    add(new JumpUnlessNode(ifNode.conditionSlot(), ifNode.conditionDeadTo(), ifNode.profile()), RegionNode.JUMP_UNLESS, scope);
+                    add(new JumpUnlessNode(ifNode), RegionNode.JUMP_UNLESS, scope);
                     jumpPosition[code.size() - 1] = elseStart;
                     emit(thenBlock.body(), inner, depth + 1);
                     if (elseBlock != null) {
@@ -111,9 +111,13 @@ final class RegionFlattener {
                     IfNode unflattened = new IfNode(ifNode.conditionSlot(), ifNode.conditionDeadTo(), thenRegion, elseRegion,
                                     ifNode.profile());
                     unflattened.setDeadAfter(ifNode.deadFrom(), ifNode.deadTo());
+                    unflattened.setArmDeadLocals(ifNode.thenDeadLocals(), ifNode.elseDeadLocals());
                     add(unflattened, RegionNode.NESTED, scope);
                 }
             } else {
+                if (node instanceof WasmLoopNode loop) {
+                    loop.flatten();
+                }
                 byte kind = kindOf(node);
                 controlPoints += cost(node);
                 add(node, kind, scope);

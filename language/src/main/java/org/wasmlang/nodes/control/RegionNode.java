@@ -142,6 +142,10 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
                             pc = scope[to - label];
                             continue dispatch;
                         }
+                        if (loopsHere(to)) {
+                            pc = 0;
+                            continue dispatch;
+                        }
                         return exit(to);
                     }
                 }
@@ -163,6 +167,10 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
                             continue dispatch;
                         }
                     }
+                    if (loopsHere(target)) {
+                        pc = 0;
+                        continue dispatch;
+                    }
                     return exit(target);
                 }
             }
@@ -170,8 +178,24 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
                 pc = scopes[scopeOf[pc]][target - label];
                 continue;
             }
+            if (loopsHere(target)) {
+                pc = 0;
+                continue;
+            }
             return exit(target);
         }
+    }
+
+    /**
+     * Whether a branch to {@code target} starts the next iteration inside this call. In the
+     * interpreter a loop region returns to its {@code LoopNode} after each iteration, which
+     * counts them and can switch to on-stack replacement. Compiled code jumps back to the
+     * start instead: the exploded dispatch then forms the loop itself, and the paths that
+     * continue never merge with those that leave (a merge that made every value carried by
+     * the loop a phi of both, and kept dead values of the leaving paths alive).
+     */
+    private boolean loopsHere(int target) {
+        return loop && target == label && CompilerDirectives.inCompiledCode();
     }
 
     private Object exit(int target) {

@@ -21,6 +21,14 @@ public final class CopySlotNode extends WasmNode {
         this.reference = ValueType.isReference(valueType);
     }
 
+    public int from() {
+        return from;
+    }
+
+    public int to() {
+        return to;
+    }
+
     @Override
     public int execute(VirtualFrame frame) {
         if (reference) {

@@ -1,0 +1,146 @@
+package org.wasmlang.nodes.control;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.nodes.variable.CopySlotNode;
+
+/**
+ * Backward liveness of locals over a function's node tree, before it is flattened into
+ * regions. Every place where a local stops being live gets it recorded, so compiled code
+ * can clear it there: after its last read or a dead write ({@link WasmNode#setDeadLocals}),
+ * on a {@code br_if}/{@code br_table} edge whose target does not need it, and at the start
+ * of an {@code if} arm that does not need it. Clearing on every such edge means that where
+ * paths merge (block ends, loop headers) a dead local is cleared on all of them, so no phi
+ * and no frame state keeps its value.
+ *
+ * <p>Only {@link CopySlotNode}s touch locals (local.get/set/tee). Labels are nesting levels,
+ * so the live set at a branch target is kept by level while the analysis is inside it:
+ * the live-out of a block or if, the live-in of a loop (found by iterating to a fixed point;
+ * each loop starts from its last result, so nested loops converge in a few rounds).
+ */
+public final class LocalLiveness {
+    private final int localCount;
+    private BitSet[] atLabel = new BitSet[16];
+    private final Map<WasmLoopNode, BitSet> loopLiveIn = new IdentityHashMap<>();
+
+    private LocalLiveness(int localCount) {
+        this.localCount = localCount;
+    }
+
+    /**
+     * Annotates the nodes of a function body and returns the locals that are dead on entry
+     * (their initial value, parameter or default, is never read).
+     */
+    public static int[] analyzeFunction(WasmNode[] body, int localCount) {
+        LocalLiveness liveness = new LocalLiveness(localCount);
+        liveness.setLabel(0, new BitSet());
+        BitSet liveIn = liveness.sequence(body, new BitSet());
+        BitSet dead = new BitSet();
+        dead.set(0, localCount);
+        dead.andNot(liveIn);
+        return dead.stream().toArray();
+    }
+
+    private void setLabel(int label, BitSet live) {
+        if (label >= atLabel.length) {
+            atLabel = Arrays.copyOf(atLabel, Math.max(label + 1, atLabel.length * 2));
+        }
+        atLabel[label] = live;
+    }
+
+    private BitSet sequence(WasmNode[] body, BitSet liveOut) {
+        BitSet live = liveOut;
+        for (int i = body.length - 1; i >= 0; i--) {
+            live = before(body[i], live);
+        }
+        return live;
+    }
+
+    /** The live set before {@code node}, given the one after it; {@code after} is not changed. */
+    private BitSet before(WasmNode node, BitSet after) {
+        if (node instanceof CopySlotNode copy) {
+            BitSet live = (BitSet) after.clone();
+            int from = copy.from();
+            int to = copy.to();
+            BitSet dies = new BitSet();
+            if (to < localCount) {
+                live.clear(to);
+                if (!after.get(to)) {
+                    dies.set(to);
+                }
+            }
+            if (from < localCount) {
+                live.set(from);
+                if (!after.get(from)) {
+                    dies.set(from);
+                }
+            }
+            node.setDeadLocals(slots(dies));
+            return live;
+        } else if (node instanceof BranchNode branch) {
+            return (BitSet) atLabel[branch.label()].clone();
+        } else if (node instanceof BranchIfNode branch) {
+            BitSet target = atLabel[branch.label()];
+            BitSet live = (BitSet) after.clone();
+            live.or(target);
+            node.setDeadLocals(slots(difference(live, after)));
+            // A branch to the function's label returns: nothing to keep tidy after that.
+            branch.setTakenDeadLocals(branch.label() == 0 ? WasmNode.NO_SLOTS : slots(difference(live, target)));
+            return live;
+        } else if (node instanceof BranchTableNode table) {
+            BitSet live = new BitSet();
+            for (int t = 0; t < table.targetCount(); t++) {
+                live.or(atLabel[table.targetLabel(t)]);
+            }
+            for (int t = 0; t < table.targetCount(); t++) {
+                int label = table.targetLabel(t);
+                table.setTakenDeadLocals(t, label == 0 ? WasmNode.NO_SLOTS : slots(difference(live, atLabel[label])));
+            }
+            return live;
+        } else if (node instanceof UnreachableNode) {
+            return new BitSet();
+        } else if (node instanceof BlockNode block) {
+            setLabel(block.label(), after);
+            return sequence(block.body(), after);
+        } else if (node instanceof IfNode ifNode) {
+            BlockNode thenBlock = (BlockNode) ifNode.thenBlock();
+            BlockNode elseBlock = (BlockNode) ifNode.elseBlock();
+            setLabel(thenBlock.label(), after);
+            BitSet thenLive = sequence(thenBlock.body(), after);
+            setLabel(thenBlock.label(), after);
+            BitSet elseLive = elseBlock == null ? after : sequence(elseBlock.body(), after);
+            BitSet live = (BitSet) thenLive.clone();
+            live.or(elseLive);
+            ifNode.setArmDeadLocals(slots(difference(live, thenLive)), slots(difference(live, elseLive)));
+            return live;
+        } else if (node instanceof WasmLoopNode loop) {
+            BitSet liveIn = loopLiveIn.getOrDefault(loop, new BitSet());
+            while (true) {
+                setLabel(loop.label(), liveIn);
+                BitSet computed = (BitSet) sequence(loop.body(), after).clone();
+                if (computed.equals(liveIn)) {
+                    break;
+                }
+                computed.or(liveIn);
+                liveIn = computed;
+            }
+            loopLiveIn.put(loop, liveIn);
+            return liveIn;
+        }
+        return after;
+    }
+
+    private static BitSet difference(BitSet a, BitSet b) {
+        BitSet result = (BitSet) a.clone();
+        result.andNot(b);
+        return result;
+    }
+
+    private static int[] slots(BitSet set) {
+        return set.isEmpty() ? WasmNode.NO_SLOTS : set.stream().toArray();
+    }
+}
