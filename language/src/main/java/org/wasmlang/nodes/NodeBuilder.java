@@ -4,7 +4,9 @@ import static org.wasmlang.binary.Opcodes.*;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.wasmlang.binary.BinaryReader;
 import org.wasmlang.binary.BlockTypes;
@@ -74,6 +76,16 @@ final class NodeBuilder {
 
     private int sp;
     /**
+     * For each stack entry, the local a {@code local.get} put there, or -1. The copy is left
+     * out while the instructions consuming the entry can read the local directly (numeric
+     * operators, loads, stores, local.set/tee, select, conditions), which saves the
+     * interpreter one node per local.get. Such entries are copied into their slots before
+     * anything else runs and before their local is written.
+     */
+    private final int[] pendingLocal;
+    /** The locals each node reads directly, for {@link LocalLiveness}. */
+    private final Map<WasmNode, int[]> localReads = new IdentityHashMap<>();
+    /**
      * The highest stack height since the last node that cleared what lies above its own:
      * the slots from {@code sp} up to here hold popped values (see {@link WasmNode#setDeadAfter}).
      */
@@ -99,6 +111,8 @@ final class NodeBuilder {
         this.localCount = localTypes.length;
         this.types = module.types();
         this.policy = new SpeculationPolicy(function.codeEnd() - function.codeStart());
+        this.pendingLocal = new int[info.maxStackHeight() + 1];
+        Arrays.fill(pendingLocal, -1);
     }
 
     /** The locals whose initial value is never read, known once {@link #build} has run. */
@@ -108,7 +122,7 @@ final class NodeBuilder {
         r.setPosition(function.codeStart());
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
-        deadAtEntry = LocalLiveness.analyzeFunction(body, localCount);
+        deadAtEntry = LocalLiveness.analyzeFunction(body, localCount, localReads);
         return RegionNode.create(body, 0, false);
     }
 
@@ -118,6 +132,72 @@ final class NodeBuilder {
 
     private int slot(int stackIndex) {
         return localCount + stackIndex;
+    }
+
+    /** Takes the operand at a stack index: the slot to read it from (a local's if pending). */
+    private int take(int stackIndex) {
+        int local = pendingLocal[stackIndex];
+        pendingLocal[stackIndex] = -1;
+        return local >= 0 ? local : slot(stackIndex);
+    }
+
+    /** Copies the pending locals among stack entries [from, to) into their slots. */
+    private void materialize(List<WasmNode> nodes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int local = pendingLocal[i];
+            if (local >= 0) {
+                nodes.add(copy(local, slot(i)));
+                pendingLocal[i] = -1;
+            }
+        }
+    }
+
+    /** Before {@code local} is written: copies the stack entries still pending on it. */
+    private void materializeLocal(List<WasmNode> nodes, int local) {
+        for (int i = 0; i < sp; i++) {
+            if (pendingLocal[i] == local) {
+                nodes.add(copy(local, slot(i)));
+                pendingLocal[i] = -1;
+            }
+        }
+    }
+
+    private WasmNode copy(int from, int to) {
+        WasmNode node = new CopySlotNode(from, to, localTypes[from < localCount ? from : to]);
+        return readsLocals(node, from);
+    }
+
+    /** Records which of a node's operand slots are locals. */
+    private WasmNode readsLocals(WasmNode node, int... sources) {
+        int count = 0;
+        for (int source : sources) {
+            if (source < localCount) {
+                count++;
+            }
+        }
+        if (count > 0) {
+            int[] locals = new int[count];
+            int i = 0;
+            for (int source : sources) {
+                if (source < localCount) {
+                    locals[i++] = source;
+                }
+            }
+            localReads.put(node, locals);
+        }
+        return node;
+    }
+
+    /**
+     * Whether pending entries may stay pending across an instruction: it reads its operands
+     * where they are, or only pushes, and writes no local except through local.set/tee.
+     */
+    private static boolean takesPendingOperands(int opcode) {
+        return switch (opcode) {
+            case NOP, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, DROP, SELECT, SELECT_T, BR_IF, IF, BR_TABLE,
+                            I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, MEMORY_SIZE -> true;
+            default -> (opcode >= I32_LOAD && opcode <= I64_STORE32) || (opcode >= I32_EQZ && opcode <= I64_EXTEND32_S);
+        };
     }
 
     private void pushLabel(int kind, int height, int arity, int block) {
@@ -145,6 +225,12 @@ final class NodeBuilder {
             int built = nodes.size();
             highWater = Math.max(highWater, sp);
             int opcode = r.u8();
+            if (!takesPendingOperands(opcode)) {
+                materialize(nodes, 0, sp);
+            } else if (opcode == BR_IF || opcode == IF || opcode == BR_TABLE) {
+                // Values a branch carries or a block takes must be in their slots.
+                materialize(nodes, 0, sp - 1);
+            }
             switch (opcode) {
                 case END, ELSE -> {
                     terminator = opcode;
@@ -164,11 +250,11 @@ final class NodeBuilder {
                 }
                 case BR_IF -> {
                     int depth = r.u32();
-                    sp--;
+                    int condition = take(--sp);
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
-                    nodes.add(new BranchIfNode(slot(sp), label, slot(sp - arity), slot(labelHeight[label]), arity,
-                                    slot(highWater), new BranchCounts(policy)));
+                    nodes.add(readsLocals(new BranchIfNode(condition, label, slot(sp - arity), slot(labelHeight[label]), arity,
+                                    slot(highWater), new BranchCounts(policy)), condition));
                 }
                 case BR_TABLE -> {
                     nodes.add(branchTable());
@@ -195,7 +281,10 @@ final class NodeBuilder {
                 }
                 case DROP -> {
                     sp--;
-                    if (!nodes.isEmpty()) {
+                    if (pendingLocal[sp] >= 0) {
+                        // Never copied, so nothing to drop.
+                        pendingLocal[sp] = -1;
+                    } else if (!nodes.isEmpty()) {
                         // The instruction before clears the dropped value too.
                         WasmNode previous = nodes.get(nodes.size() - 1);
                         previous.setDeadAfter(slot(sp), Math.max(previous.deadTo(), slot(highWater)));
@@ -211,24 +300,37 @@ final class NodeBuilder {
                             TypeReader.valueType(r, instance.compiledModule().features());
                         }
                     }
+                    int first = take(sp - 3);
+                    int second = take(sp - 2);
+                    int condition = take(sp - 1);
                     sp -= 3;
-                    nodes.add(new SelectNode(slot(sp), new BranchCounts(policy)));
+                    nodes.add(readsLocals(new SelectNode(first, second, condition, slot(sp), new BranchCounts(policy)), first,
+                                    second, condition));
                     sp++;
                 }
-                case LOCAL_GET -> {
-                    int local = r.u32();
-                    nodes.add(new CopySlotNode(local, slot(sp++), localTypes[local]));
-                }
+                case LOCAL_GET -> pendingLocal[sp++] = r.u32();
                 case LOCAL_SET -> {
                     int local = r.u32();
-                    nodes.add(new CopySlotNode(slot(--sp), local, localTypes[local]));
+                    int source = take(--sp);
+                    materializeLocal(nodes, local);
+                    if (source != local) {
+                        nodes.add(copy(source, local));
+                    }
                 }
                 case LOCAL_TEE -> {
                     int local = r.u32();
-                    nodes.add(new CopySlotNode(slot(sp - 1), local, localTypes[local]));
+                    if (pendingLocal[sp - 1] != local) {
+                        int source = pendingLocal[sp - 1] >= 0 ? pendingLocal[sp - 1] : slot(sp - 1);
+                        materializeLocal(nodes, local);
+                        nodes.add(copy(source, local));
+                    }
                 }
                 case GLOBAL_GET -> nodes.add(new GlobalGetNode(instance.global(r.u32()), slot(sp++)));
-                case GLOBAL_SET -> nodes.add(new GlobalSetNode(instance.global(r.u32()), slot(--sp)));
+                case GLOBAL_SET -> {
+                    int global = r.u32();
+                    int source = take(--sp);
+                    nodes.add(readsLocals(new GlobalSetNode(instance.global(global), source), source));
+                }
                 case TABLE_GET -> nodes.add(new TableNode(TABLE_GET, instance, instance.table(r.u32()), null, slot(sp - 1), -1));
                 case TABLE_SET -> {
                     sp -= 2;
@@ -284,7 +386,7 @@ final class NodeBuilder {
     private WasmNode ifElse() {
         int blockType = BlockTypes.read(r);
         int block = nextBlock++;
-        int conditionSlot = slot(--sp);
+        int conditionSlot = take(--sp);
         int conditionDeadTo = slot(highWater);
         highWater = sp;
         int params = BlockTypes.paramCount(blockType, types);
@@ -302,8 +404,8 @@ final class NodeBuilder {
         }
         labels--;
         sp = height + results;
-        return new IfNode(conditionSlot, conditionDeadTo, new BlockNode(thenBody, label),
-                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts(policy));
+        return readsLocals(new IfNode(conditionSlot, slot(height + params), conditionDeadTo, new BlockNode(thenBody, label),
+                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts(policy)), conditionSlot);
     }
 
     private WasmNode branch(int depth) {
@@ -318,7 +420,7 @@ final class NodeBuilder {
         for (int i = 0; i <= n; i++) {
             depths[i] = r.u32();
         }
-        int indexSlot = slot(--sp);
+        int indexSlot = take(--sp);
         int arity = labelArity[labels - 1 - depths[n]];
         // Distinct targets, so compiled code has one value move per target, not per entry.
         int[] distinct = Arrays.stream(depths).distinct().toArray();
@@ -336,8 +438,8 @@ final class NodeBuilder {
             targetLabel[t] = labels - 1 - distinct[t];
             targetTo[t] = slot(labelHeight[targetLabel[t]]);
         }
-        return new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity,
-                        slot(highWater), policy);
+        return readsLocals(new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity,
+                        slot(highWater), policy), indexSlot);
     }
 
     /**
@@ -368,7 +470,7 @@ final class NodeBuilder {
         switch (sub) {
             case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U,
                             I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
-                return new ConvertNode(ConvertNode.SATURATING | sub, slot(sp - 1));
+                return new ConvertNode(ConvertNode.SATURATING | sub, slot(sp - 1), slot(sp - 1));
             }
             case MEMORY_INIT -> {
                 int segment = r.u32();
@@ -428,33 +530,44 @@ final class NodeBuilder {
         if (opcode >= I32_LOAD && opcode <= I64_LOAD32_U) {
             WasmMemory memory = memoryOfMemarg();
             long offset = r.u32() & 0xFFFFFFFFL;
-            return LoadNode.create(memory, opcode, offset, slot(sp - 1));
+            int address = take(sp - 1);
+            return readsLocals(LoadNode.create(memory, opcode, offset, address, slot(sp - 1)), address);
         }
         if (opcode >= I32_STORE && opcode <= I64_STORE32) {
             WasmMemory memory = memoryOfMemarg();
             long offset = r.u32() & 0xFFFFFFFFL;
+            int address = take(sp - 2);
+            int value = take(sp - 1);
             sp -= 2;
-            return StoreNode.create(memory, opcode, offset, slot(sp));
+            return readsLocals(StoreNode.create(memory, opcode, offset, address, value), address, value);
         }
         boolean unary = opcode == I32_EQZ || opcode == I64_EQZ || (opcode >= I32_CLZ && opcode <= I32_POPCNT)
                         || (opcode >= I64_CLZ && opcode <= I64_POPCNT) || (opcode >= F32_ABS && opcode <= F32_SQRT)
                         || (opcode >= F64_ABS && opcode <= F64_SQRT) || opcode >= I32_WRAP_I64;
-        if (!unary) {
+        int a;
+        int b = -1;
+        if (unary) {
+            a = take(sp - 1);
+        } else {
+            a = take(sp - 2);
+            b = take(sp - 1);
             sp--;
         }
-        int first = slot(sp - 1);
+        int result = slot(sp - 1);
+        WasmNode node;
         if (opcode >= I32_WRAP_I64 && opcode <= F64_REINTERPRET_I64) {
-            return new ConvertNode(opcode, first);
+            node = new ConvertNode(opcode, a, result);
         } else if (opcode <= I32_GE_U || (opcode >= I32_CLZ && opcode <= I32_ROTR) || opcode == I32_EXTEND8_S
                         || opcode == I32_EXTEND16_S) {
-            return new I32Node(opcode, first);
+            node = new I32Node(opcode, a, b, result);
         } else if (opcode <= I64_GE_U || (opcode >= I64_CLZ && opcode <= I64_ROTR) || opcode >= I64_EXTEND8_S) {
-            return new I64Node(opcode, first);
+            node = new I64Node(opcode, a, b, result);
         } else if (opcode <= F32_GE || (opcode >= F32_ABS && opcode <= F32_COPYSIGN)) {
-            return new F32Node(opcode, first);
+            node = new F32Node(opcode, a, b, result);
         } else {
-            return new F64Node(opcode, first);
+            node = new F64Node(opcode, a, b, result);
         }
+        return unary ? readsLocals(node, a) : readsLocals(node, a, b);
     }
 
     private WasmMemory memoryOfMemarg() {

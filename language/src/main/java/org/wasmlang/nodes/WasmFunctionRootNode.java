@@ -41,6 +41,7 @@ public final class WasmFunctionRootNode extends RootNode {
     /** Frame slots times code bytes up to which a function with a large frame still compiles. */
     static final long MAX_COMPILED_FRAME_COST = 4_000_000L;
     private final boolean tooLargeToCompile;
+    private final int frameSize;
 
     public WasmFunctionRootNode(WasmLanguage language, WasmInstance instance, int functionIndex) {
         super(language, frameDescriptor(instance, functionIndex));
@@ -54,6 +55,7 @@ public final class WasmFunctionRootNode extends RootNode {
         this.resultTypes = type.results();
         Function function = instance.module().function(functionIndex);
         long slots = info.localTypes().length + info.maxStackHeight();
+        this.frameSize = (int) slots;
         this.tooLargeToCompile = slots > MAX_COMPILED_FRAME_SLOTS
                         && slots * (function.codeEnd() - function.codeStart()) > MAX_COMPILED_FRAME_COST;
     }
@@ -81,6 +83,9 @@ public final class WasmFunctionRootNode extends RootNode {
         }
         initializeLocals(frame);
         WasmNode.clearSlots(frame, deadAtEntry);
+        // Stack slots start cleared, so that a slot never written on one path and written
+        // then cleared on another look the same where the paths merge.
+        WasmNode.clearSlots(frame, localTypes.length, frameSize);
         // No StackOverflowError handler here: one in every frame would make each compiled
         // frame deoptimize while the error unwinds. Entry points from the host convert it.
         body.execute(frame);

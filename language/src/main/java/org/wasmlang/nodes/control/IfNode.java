@@ -17,13 +17,17 @@ public final class IfNode extends WasmNode {
     @Child private WasmNode elseBlock;
     private final BranchCounts profile;
     /** The stack slots from the condition's up to this one are dead once it is tested. */
+    /** The stack slots dead once the condition is tested (it may itself come from a local). */
+    private final int conditionDeadFrom;
     private final int conditionDeadTo;
     /** Locals live before the if but not at the start of the then (else) arm. */
     @CompilationFinal(dimensions = 1) private int[] thenDeadLocals = NO_SLOTS;
     @CompilationFinal(dimensions = 1) private int[] elseDeadLocals = NO_SLOTS;
 
-    public IfNode(int conditionSlot, int conditionDeadTo, WasmNode thenBlock, WasmNode elseBlock, BranchCounts profile) {
+    public IfNode(int conditionSlot, int conditionDeadFrom, int conditionDeadTo, WasmNode thenBlock, WasmNode elseBlock,
+                    BranchCounts profile) {
         this.profile = profile;
+        this.conditionDeadFrom = conditionDeadFrom;
         this.conditionDeadTo = conditionDeadTo;
         this.conditionSlot = conditionSlot;
         this.thenBlock = thenBlock;
@@ -32,6 +36,10 @@ public final class IfNode extends WasmNode {
 
     int conditionSlot() {
         return conditionSlot;
+    }
+
+    int conditionDeadFrom() {
+        return conditionDeadFrom;
     }
 
     int conditionDeadTo() {
@@ -66,7 +74,7 @@ public final class IfNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
-        clearSlots(frame, conditionSlot, conditionDeadTo);
+        clearSlots(frame, conditionDeadFrom, conditionDeadTo);
         if (condition) {
             clearSlots(frame, thenDeadLocals);
             return thenBlock.execute(frame);

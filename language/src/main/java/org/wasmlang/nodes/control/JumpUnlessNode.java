@@ -15,6 +15,7 @@ final class JumpUnlessNode extends WasmNode {
     private final int conditionSlot;
     private final BranchCounts profile;
 
+    private final int conditionDeadFrom;
     private final int conditionDeadTo;
 
     @CompilationFinal(dimensions = 1) private final int[] thenDeadLocals;
@@ -23,6 +24,7 @@ final class JumpUnlessNode extends WasmNode {
     JumpUnlessNode(IfNode ifNode) {
         this.profile = ifNode.profile();
         this.conditionSlot = ifNode.conditionSlot();
+        this.conditionDeadFrom = ifNode.conditionDeadFrom();
         this.conditionDeadTo = ifNode.conditionDeadTo();
         this.thenDeadLocals = ifNode.thenDeadLocals();
         this.elseDeadLocals = ifNode.elseDeadLocals();
@@ -30,7 +32,7 @@ final class JumpUnlessNode extends WasmNode {
 
     boolean test(VirtualFrame frame) {
         boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
-        clearSlots(frame, conditionSlot, conditionDeadTo);
+        clearSlots(frame, conditionDeadFrom, conditionDeadTo);
         // Two calls, not one with a chosen array: each array must be a constant to unroll.
         if (condition) {
             clearSlots(frame, thenDeadLocals);

@@ -17,26 +17,29 @@ import org.wasmlang.nodes.variable.CopySlotNode;
  * paths merge (block ends, loop headers) a dead local is cleared on all of them, so no phi
  * and no frame state keeps its value.
  *
- * <p>Only {@link CopySlotNode}s touch locals (local.get/set/tee). Labels are nesting levels,
+ * <p>Only {@link CopySlotNode}s write locals (local.set/tee); other nodes may read them
+ * directly, as the node builder records. Labels are nesting levels,
  * so the live set at a branch target is kept by level while the analysis is inside it:
  * the live-out of a block or if, the live-in of a loop (found by iterating to a fixed point;
  * each loop starts from its last result, so nested loops converge in a few rounds).
  */
 public final class LocalLiveness {
     private final int localCount;
+    private final Map<WasmNode, int[]> localReads;
     private BitSet[] atLabel = new BitSet[16];
     private final Map<WasmLoopNode, BitSet> loopLiveIn = new IdentityHashMap<>();
 
-    private LocalLiveness(int localCount) {
+    private LocalLiveness(int localCount, Map<WasmNode, int[]> localReads) {
         this.localCount = localCount;
+        this.localReads = localReads;
     }
 
     /**
      * Annotates the nodes of a function body and returns the locals that are dead on entry
      * (their initial value, parameter or default, is never read).
      */
-    public static int[] analyzeFunction(WasmNode[] body, int localCount) {
-        LocalLiveness liveness = new LocalLiveness(localCount);
+    public static int[] analyzeFunction(WasmNode[] body, int localCount, Map<WasmNode, int[]> localReads) {
+        LocalLiveness liveness = new LocalLiveness(localCount, localReads);
         liveness.setLabel(0, new BitSet());
         BitSet liveIn = liveness.sequence(body, new BitSet());
         BitSet dead = new BitSet();
@@ -87,6 +90,7 @@ public final class LocalLiveness {
             BitSet target = atLabel[branch.label()];
             BitSet live = (BitSet) after.clone();
             live.or(target);
+            addReads(node, live);
             node.setDeadLocals(slots(difference(live, after)));
             // A branch to the function's label returns: nothing to keep tidy after that.
             branch.setTakenDeadLocals(branch.label() == 0 ? WasmNode.NO_SLOTS : slots(difference(live, target)));
@@ -96,6 +100,7 @@ public final class LocalLiveness {
             for (int t = 0; t < table.targetCount(); t++) {
                 live.or(atLabel[table.targetLabel(t)]);
             }
+            addReads(node, live);
             for (int t = 0; t < table.targetCount(); t++) {
                 int label = table.targetLabel(t);
                 table.setTakenDeadLocals(t, label == 0 ? WasmNode.NO_SLOTS : slots(difference(live, atLabel[label])));
@@ -115,6 +120,7 @@ public final class LocalLiveness {
             BitSet elseLive = elseBlock == null ? after : sequence(elseBlock.body(), after);
             BitSet live = (BitSet) thenLive.clone();
             live.or(elseLive);
+            addReads(node, live);
             ifNode.setArmDeadLocals(slots(difference(live, thenLive)), slots(difference(live, elseLive)));
             return live;
         } else if (node instanceof WasmLoopNode loop) {
@@ -131,7 +137,24 @@ public final class LocalLiveness {
             loopLiveIn.put(loop, liveIn);
             return liveIn;
         }
-        return after;
+        int[] reads = localReads.get(node);
+        if (reads == null) {
+            return after;
+        }
+        // An instruction reading its operands straight from locals (see NodeBuilder).
+        BitSet live = (BitSet) after.clone();
+        addReads(node, live);
+        node.setDeadLocals(slots(difference(live, after)));
+        return live;
+    }
+
+    private void addReads(WasmNode node, BitSet live) {
+        int[] reads = localReads.get(node);
+        if (reads != null) {
+            for (int local : reads) {
+                live.set(local);
+            }
+        }
     }
 
     private static BitSet difference(BitSet a, BitSet b) {

@@ -16,12 +16,12 @@ import com.oracle.truffle.api.frame.VirtualFrame;
  * the buffer field on each access.
  */
 public abstract class LoadNode extends MemoryAccessNode {
-    protected LoadNode(WasmMemory memory, int opcode, long offset, int slot) {
-        super(memory, opcode, offset, slot);
+    protected LoadNode(WasmMemory memory, int opcode, long offset, int addressSlot, int valueSlot) {
+        super(memory, opcode, offset, addressSlot, valueSlot);
     }
 
-    public static LoadNode create(WasmMemory memory, int opcode, long offset, int slot) {
-        return LoadNodeGen.create(memory, opcode, offset, slot);
+    public static LoadNode create(WasmMemory memory, int opcode, long offset, int addressSlot, int valueSlot) {
+        return LoadNodeGen.create(memory, opcode, offset, addressSlot, valueSlot);
     }
 
     @Specialization(guards = {"isByteArray(memory)", "growsSeen < MAX_CACHED_BUFFERS"}, assumptions = "bufferUnchanged")
@@ -40,25 +40,25 @@ public abstract class LoadNode extends MemoryAccessNode {
     }
 
     private void load(VirtualFrame frame, byte[] buffer) {
-        long address = Integer.toUnsignedLong(frame.getIntStatic(slot)) + offset;
+        long address = Integer.toUnsignedLong(frame.getIntStatic(addressSlot)) + offset;
         switch (opcode) {
-            case I32_LOAD -> frame.setIntStatic(slot, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)));
-            case I64_LOAD -> frame.setLongStatic(slot, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)));
-            case F32_LOAD -> frame.setFloatStatic(slot, BYTES.getFloat(buffer, checkedIndex(buffer, address, 4, this)));
-            case F64_LOAD -> frame.setDoubleStatic(slot, BYTES.getDouble(buffer, checkedIndex(buffer, address, 8, this)));
-            case I32_LOAD8_S -> frame.setIntStatic(slot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)));
-            case I32_LOAD8_U -> frame.setIntStatic(slot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)) & 0xFF);
-            case I32_LOAD16_S -> frame.setIntStatic(slot, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)));
-            case I32_LOAD16_U -> frame.setIntStatic(slot,
+            case I32_LOAD -> frame.setIntStatic(valueSlot, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)));
+            case I64_LOAD -> frame.setLongStatic(valueSlot, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)));
+            case F32_LOAD -> frame.setFloatStatic(valueSlot, BYTES.getFloat(buffer, checkedIndex(buffer, address, 4, this)));
+            case F64_LOAD -> frame.setDoubleStatic(valueSlot, BYTES.getDouble(buffer, checkedIndex(buffer, address, 8, this)));
+            case I32_LOAD8_S -> frame.setIntStatic(valueSlot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)));
+            case I32_LOAD8_U -> frame.setIntStatic(valueSlot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)) & 0xFF);
+            case I32_LOAD16_S -> frame.setIntStatic(valueSlot, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)));
+            case I32_LOAD16_U -> frame.setIntStatic(valueSlot,
                             BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)) & 0xFFFF);
-            case I64_LOAD8_S -> frame.setLongStatic(slot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)));
-            case I64_LOAD8_U -> frame.setLongStatic(slot,
+            case I64_LOAD8_S -> frame.setLongStatic(valueSlot, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)));
+            case I64_LOAD8_U -> frame.setLongStatic(valueSlot,
                             BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this)) & 0xFFL);
-            case I64_LOAD16_S -> frame.setLongStatic(slot, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)));
-            case I64_LOAD16_U -> frame.setLongStatic(slot,
+            case I64_LOAD16_S -> frame.setLongStatic(valueSlot, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)));
+            case I64_LOAD16_U -> frame.setLongStatic(valueSlot,
                             BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this)) & 0xFFFFL);
-            case I64_LOAD32_S -> frame.setLongStatic(slot, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)));
-            case I64_LOAD32_U -> frame.setLongStatic(slot,
+            case I64_LOAD32_S -> frame.setLongStatic(valueSlot, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)));
+            case I64_LOAD32_U -> frame.setLongStatic(valueSlot,
                             BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)) & 0xFFFFFFFFL);
             default -> throw new IllegalStateException("not a load opcode: " + opcode);
         }

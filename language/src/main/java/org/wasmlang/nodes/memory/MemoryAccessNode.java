@@ -10,7 +10,7 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
 
 /**
  * What loads and stores share: the memory (fixed per instance), the opcode, the static
- * offset, the address slot, and the helpers their specializations use.
+ * offset, the operand slots, and the helpers their specializations use.
  */
 abstract class MemoryAccessNode extends WasmNode {
     /** After this many grows a node stops caching the buffer and reads the field. */
@@ -20,14 +20,17 @@ abstract class MemoryAccessNode extends WasmNode {
     protected final WasmMemory memory;
     protected final int opcode;
     protected final long offset;
-    /** The address slot (a load's result replaces it; a store's value follows it). */
-    protected final int slot;
+    /** Where the address comes from (a local or a stack slot). */
+    protected final int addressSlot;
+    /** A load's result slot, or where a store's value comes from. */
+    protected final int valueSlot;
 
-    MemoryAccessNode(WasmMemory memory, int opcode, long offset, int slot) {
+    MemoryAccessNode(WasmMemory memory, int opcode, long offset, int addressSlot, int valueSlot) {
         this.memory = memory;
         this.opcode = opcode;
         this.offset = offset;
-        this.slot = slot;
+        this.addressSlot = addressSlot;
+        this.valueSlot = valueSlot;
     }
 
     static boolean isByteArray(WasmMemory memory) {

@@ -11,12 +11,12 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 /** Every store instruction; specializes like {@link LoadNode}. */
 public abstract class StoreNode extends MemoryAccessNode {
-    protected StoreNode(WasmMemory memory, int opcode, long offset, int slot) {
-        super(memory, opcode, offset, slot);
+    protected StoreNode(WasmMemory memory, int opcode, long offset, int addressSlot, int valueSlot) {
+        super(memory, opcode, offset, addressSlot, valueSlot);
     }
 
-    public static StoreNode create(WasmMemory memory, int opcode, long offset, int slot) {
-        return StoreNodeGen.create(memory, opcode, offset, slot);
+    public static StoreNode create(WasmMemory memory, int opcode, long offset, int addressSlot, int valueSlot) {
+        return StoreNodeGen.create(memory, opcode, offset, addressSlot, valueSlot);
     }
 
     @Specialization(guards = {"isByteArray(memory)", "growsSeen < MAX_CACHED_BUFFERS"}, assumptions = "bufferUnchanged")
@@ -35,8 +35,8 @@ public abstract class StoreNode extends MemoryAccessNode {
     }
 
     private void store(VirtualFrame frame, byte[] buffer) {
-        long address = Integer.toUnsignedLong(frame.getIntStatic(slot)) + offset;
-        int value = slot + 1;
+        long address = Integer.toUnsignedLong(frame.getIntStatic(addressSlot)) + offset;
+        int value = valueSlot;
         switch (opcode) {
             case I32_STORE -> BYTES.putInt(buffer, checkedIndex(buffer, address, 4, this), frame.getIntStatic(value));
             case I64_STORE -> BYTES.putLong(buffer, checkedIndex(buffer, address, 8, this), frame.getLongStatic(value));

@@ -10,27 +10,32 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 /** Every f32 instruction that only computes (see {@link I32Node}); comparisons yield i32. */
 public final class F32Node extends WasmNode {
     private final int opcode;
-    private final int slot;
+    /** Where the operands come from (a local or a stack slot; {@code b} only if binary) and the result goes. */
+    private final int a;
+    private final int b;
+    private final int result;
 
-    public F32Node(int opcode, int slot) {
+    public F32Node(int opcode, int a, int b, int result) {
         this.opcode = opcode;
-        this.slot = slot;
+        this.a = a;
+        this.b = b;
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        float a = frame.getFloatStatic(slot);
+        float a = frame.getFloatStatic(this.a);
         switch (opcode) {
-            case F32_ABS -> frame.setFloatStatic(slot, WasmMath.f32Abs(a));
-            case F32_NEG -> frame.setFloatStatic(slot, WasmMath.f32Neg(a));
-            case F32_CEIL -> frame.setFloatStatic(slot, WasmMath.f32Ceil(a));
-            case F32_FLOOR -> frame.setFloatStatic(slot, WasmMath.f32Floor(a));
-            case F32_TRUNC -> frame.setFloatStatic(slot, WasmMath.f32Trunc(a));
-            case F32_NEAREST -> frame.setFloatStatic(slot, WasmMath.f32Nearest(a));
-            case F32_SQRT -> frame.setFloatStatic(slot, WasmMath.f32Sqrt(a));
+            case F32_ABS -> frame.setFloatStatic(result, WasmMath.f32Abs(a));
+            case F32_NEG -> frame.setFloatStatic(result, WasmMath.f32Neg(a));
+            case F32_CEIL -> frame.setFloatStatic(result, WasmMath.f32Ceil(a));
+            case F32_FLOOR -> frame.setFloatStatic(result, WasmMath.f32Floor(a));
+            case F32_TRUNC -> frame.setFloatStatic(result, WasmMath.f32Trunc(a));
+            case F32_NEAREST -> frame.setFloatStatic(result, WasmMath.f32Nearest(a));
+            case F32_SQRT -> frame.setFloatStatic(result, WasmMath.f32Sqrt(a));
             case F32_EQ, F32_NE, F32_LT, F32_GT, F32_LE, F32_GE ->
-                frame.setIntStatic(slot, compare(a, frame.getFloatStatic(slot + 1)) ? 1 : 0);
-            default -> frame.setFloatStatic(slot, binary(a, frame.getFloatStatic(slot + 1)));
+                frame.setIntStatic(result, compare(a, frame.getFloatStatic(b)) ? 1 : 0);
+            default -> frame.setFloatStatic(result, binary(a, frame.getFloatStatic(b)));
         }
         return NORMAL;
     }

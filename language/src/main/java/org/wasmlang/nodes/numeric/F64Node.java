@@ -10,27 +10,32 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 /** Every f64 instruction that only computes (see {@link I32Node}); comparisons yield i32. */
 public final class F64Node extends WasmNode {
     private final int opcode;
-    private final int slot;
+    /** Where the operands come from (a local or a stack slot; {@code b} only if binary) and the result goes. */
+    private final int a;
+    private final int b;
+    private final int result;
 
-    public F64Node(int opcode, int slot) {
+    public F64Node(int opcode, int a, int b, int result) {
         this.opcode = opcode;
-        this.slot = slot;
+        this.a = a;
+        this.b = b;
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        double a = frame.getDoubleStatic(slot);
+        double a = frame.getDoubleStatic(this.a);
         switch (opcode) {
-            case F64_ABS -> frame.setDoubleStatic(slot, WasmMath.f64Abs(a));
-            case F64_NEG -> frame.setDoubleStatic(slot, WasmMath.f64Neg(a));
-            case F64_CEIL -> frame.setDoubleStatic(slot, WasmMath.f64Ceil(a));
-            case F64_FLOOR -> frame.setDoubleStatic(slot, WasmMath.f64Floor(a));
-            case F64_TRUNC -> frame.setDoubleStatic(slot, WasmMath.f64Trunc(a));
-            case F64_NEAREST -> frame.setDoubleStatic(slot, WasmMath.f64Nearest(a));
-            case F64_SQRT -> frame.setDoubleStatic(slot, WasmMath.f64Sqrt(a));
+            case F64_ABS -> frame.setDoubleStatic(result, WasmMath.f64Abs(a));
+            case F64_NEG -> frame.setDoubleStatic(result, WasmMath.f64Neg(a));
+            case F64_CEIL -> frame.setDoubleStatic(result, WasmMath.f64Ceil(a));
+            case F64_FLOOR -> frame.setDoubleStatic(result, WasmMath.f64Floor(a));
+            case F64_TRUNC -> frame.setDoubleStatic(result, WasmMath.f64Trunc(a));
+            case F64_NEAREST -> frame.setDoubleStatic(result, WasmMath.f64Nearest(a));
+            case F64_SQRT -> frame.setDoubleStatic(result, WasmMath.f64Sqrt(a));
             case F64_EQ, F64_NE, F64_LT, F64_GT, F64_LE, F64_GE ->
-                frame.setIntStatic(slot, compare(a, frame.getDoubleStatic(slot + 1)) ? 1 : 0);
-            default -> frame.setDoubleStatic(slot, binary(a, frame.getDoubleStatic(slot + 1)));
+                frame.setIntStatic(result, compare(a, frame.getDoubleStatic(b)) ? 1 : 0);
+            default -> frame.setDoubleStatic(result, binary(a, frame.getDoubleStatic(b)));
         }
         return NORMAL;
     }

@@ -15,28 +15,32 @@ import com.oracle.truffle.api.frame.VirtualFrame;
  */
 public final class I32Node extends WasmNode {
     private final int opcode;
-    /** The slot of the first operand; a binary operator's second follows it. */
-    private final int slot;
+    /** Where the operands come from (a local or a stack slot; {@code b} only if binary) and the result goes. */
+    private final int a;
+    private final int b;
+    private final int result;
 
-    public I32Node(int opcode, int slot) {
+    public I32Node(int opcode, int a, int b, int result) {
         this.opcode = opcode;
-        this.slot = slot;
+        this.a = a;
+        this.b = b;
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        int a = frame.getIntStatic(slot);
-        int result;
+        int a = frame.getIntStatic(this.a);
+        int value;
         switch (opcode) {
-            case I32_EQZ -> result = a == 0 ? 1 : 0;
-            case I32_CLZ -> result = Integer.numberOfLeadingZeros(a);
-            case I32_CTZ -> result = Integer.numberOfTrailingZeros(a);
-            case I32_POPCNT -> result = Integer.bitCount(a);
-            case I32_EXTEND8_S -> result = (byte) a;
-            case I32_EXTEND16_S -> result = (short) a;
-            default -> result = binary(a, frame.getIntStatic(slot + 1));
+            case I32_EQZ -> value = a == 0 ? 1 : 0;
+            case I32_CLZ -> value = Integer.numberOfLeadingZeros(a);
+            case I32_CTZ -> value = Integer.numberOfTrailingZeros(a);
+            case I32_POPCNT -> value = Integer.bitCount(a);
+            case I32_EXTEND8_S -> value = (byte) a;
+            case I32_EXTEND16_S -> value = (short) a;
+            default -> value = binary(a, frame.getIntStatic(b));
         }
-        frame.setIntStatic(slot, result);
+        frame.setIntStatic(result, value);
         return NORMAL;
     }
 

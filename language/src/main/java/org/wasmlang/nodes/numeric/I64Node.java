@@ -10,27 +10,32 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 /** Every i64 instruction that only computes (see {@link I32Node}); comparisons yield i32. */
 public final class I64Node extends WasmNode {
     private final int opcode;
-    private final int slot;
+    /** Where the operands come from (a local or a stack slot; {@code b} only if binary) and the result goes. */
+    private final int a;
+    private final int b;
+    private final int result;
 
-    public I64Node(int opcode, int slot) {
+    public I64Node(int opcode, int a, int b, int result) {
         this.opcode = opcode;
-        this.slot = slot;
+        this.a = a;
+        this.b = b;
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        long a = frame.getLongStatic(slot);
+        long a = frame.getLongStatic(this.a);
         switch (opcode) {
-            case I64_EQZ -> frame.setIntStatic(slot, a == 0 ? 1 : 0);
-            case I64_CLZ -> frame.setLongStatic(slot, Long.numberOfLeadingZeros(a));
-            case I64_CTZ -> frame.setLongStatic(slot, Long.numberOfTrailingZeros(a));
-            case I64_POPCNT -> frame.setLongStatic(slot, Long.bitCount(a));
-            case I64_EXTEND8_S -> frame.setLongStatic(slot, (byte) a);
-            case I64_EXTEND16_S -> frame.setLongStatic(slot, (short) a);
-            case I64_EXTEND32_S -> frame.setLongStatic(slot, (int) a);
+            case I64_EQZ -> frame.setIntStatic(result, a == 0 ? 1 : 0);
+            case I64_CLZ -> frame.setLongStatic(result, Long.numberOfLeadingZeros(a));
+            case I64_CTZ -> frame.setLongStatic(result, Long.numberOfTrailingZeros(a));
+            case I64_POPCNT -> frame.setLongStatic(result, Long.bitCount(a));
+            case I64_EXTEND8_S -> frame.setLongStatic(result, (byte) a);
+            case I64_EXTEND16_S -> frame.setLongStatic(result, (short) a);
+            case I64_EXTEND32_S -> frame.setLongStatic(result, (int) a);
             case I64_EQ, I64_NE, I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U, I64_LE_S, I64_LE_U, I64_GE_S, I64_GE_U ->
-                frame.setIntStatic(slot, compare(a, frame.getLongStatic(slot + 1)) ? 1 : 0);
-            default -> frame.setLongStatic(slot, binary(a, frame.getLongStatic(slot + 1)));
+                frame.setIntStatic(result, compare(a, frame.getLongStatic(b)) ? 1 : 0);
+            default -> frame.setLongStatic(result, binary(a, frame.getLongStatic(b)));
         }
         return NORMAL;
     }

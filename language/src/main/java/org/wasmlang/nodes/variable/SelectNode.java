@@ -7,19 +7,29 @@ import org.wasmlang.nodes.BranchCounts;
 
 /** {@code select}: keeps the first operand when the condition is non-zero, else the second. */
 public final class SelectNode extends WasmNode {
+    /** Where the operands come from (locals or stack slots) and where the chosen one goes. */
     private final int first;
+    private final int second;
+    private final int condition;
+    private final int result;
     private final BranchCounts profile;
 
-    /** @param first the slot of the first operand; the second and the condition follow it */
-    public SelectNode(int first, BranchCounts profile) {
+    public SelectNode(int first, int second, int condition, int result, BranchCounts profile) {
         this.profile = profile;
         this.first = first;
+        this.second = second;
+        this.condition = condition;
+        this.result = result;
     }
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (!profile.profile(frame.getIntStatic(first + 2) != 0)) {
-            frame.copyStatic(first + 1, first);
+        if (profile.profile(frame.getIntStatic(condition) != 0)) {
+            if (first != result) {
+                frame.copyStatic(first, result);
+            }
+        } else {
+            frame.copyStatic(second, result);
         }
         return NORMAL;
     }
