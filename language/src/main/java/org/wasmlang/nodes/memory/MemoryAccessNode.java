@@ -13,8 +13,14 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
  * offset, the operand slots, and the helpers their specializations use.
  */
 abstract class MemoryAccessNode extends WasmNode {
-    /** After this many grows a node stops caching the buffer and reads the field. */
-    static final int MAX_CACHED_BUFFERS = 8;
+    /**
+     * Nodes cache the buffer as a constant only while the memory has never grown. A grow
+     * invalidates every compiled function that cached it; programs that malloc grow
+     * memory in many small steps (Lua's compute script: 55 grows), and caching up to the
+     * eighth grow threw their compiled code away dozens of times. Reading the buffer field
+     * costs a load that loops without calls hoist.
+     */
+    static final int MAX_CACHED_BUFFERS = 1;
     static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
 
     protected final WasmMemory memory;
