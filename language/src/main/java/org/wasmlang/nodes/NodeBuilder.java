@@ -83,6 +83,13 @@ final class NodeBuilder {
      * anything else runs and before their local is written.
      */
     private final int[] pendingLocal;
+    /**
+     * Likewise for {@code i32.const}/{@code i64.const}: the entry's constant, kept out of a
+     * node while it is only used as an operator's second operand or stored to a local.
+     */
+    private final boolean[] pendingConst;
+    private final long[] constBits;
+    private final int[] constType;
     /** The locals each node reads directly, for {@link LocalLiveness}. */
     private final Map<WasmNode, int[]> localReads = new IdentityHashMap<>();
     /**
@@ -113,6 +120,9 @@ final class NodeBuilder {
         this.policy = new SpeculationPolicy(function.codeEnd() - function.codeStart());
         this.pendingLocal = new int[info.maxStackHeight() + 1];
         Arrays.fill(pendingLocal, -1);
+        this.pendingConst = new boolean[info.maxStackHeight() + 1];
+        this.constBits = new long[info.maxStackHeight() + 1];
+        this.constType = new int[info.maxStackHeight() + 1];
     }
 
     /** The locals whose initial value is never read, known once {@link #build} has run. */
@@ -134,22 +144,38 @@ final class NodeBuilder {
         return localCount + stackIndex;
     }
 
-    /** Takes the operand at a stack index: the slot to read it from (a local's if pending). */
-    private int take(int stackIndex) {
+    /**
+     * Takes the operand at a stack index: the slot to read it from (a local's if pending; a
+     * pending constant is written to its slot first).
+     */
+    private int take(List<WasmNode> nodes, int stackIndex) {
+        if (pendingConst[stackIndex]) {
+            materialize(nodes, stackIndex, stackIndex + 1);
+        }
         int local = pendingLocal[stackIndex];
         pendingLocal[stackIndex] = -1;
         return local >= 0 ? local : slot(stackIndex);
     }
 
-    /** Copies the pending locals among stack entries [from, to) into their slots. */
+    /** Writes the pending locals and constants among stack entries [from, to) to their slots. */
     private void materialize(List<WasmNode> nodes, int from, int to) {
         for (int i = from; i < to; i++) {
             int local = pendingLocal[i];
             if (local >= 0) {
                 nodes.add(copy(local, slot(i)));
                 pendingLocal[i] = -1;
+            } else if (pendingConst[i]) {
+                nodes.add(ConstNode.number(slot(i), constType[i], constBits[i]));
+                pendingConst[i] = false;
             }
         }
+    }
+
+    private void pushConst(int type, long bits) {
+        pendingConst[sp] = true;
+        constType[sp] = type;
+        constBits[sp] = bits;
+        sp++;
     }
 
     /** Before {@code local} is written: copies the stack entries still pending on it. */
@@ -171,7 +197,7 @@ final class NodeBuilder {
     private WasmNode readsLocals(WasmNode node, int... sources) {
         int count = 0;
         for (int source : sources) {
-            if (source < localCount) {
+            if (source >= 0 && source < localCount) {
                 count++;
             }
         }
@@ -179,7 +205,7 @@ final class NodeBuilder {
             int[] locals = new int[count];
             int i = 0;
             for (int source : sources) {
-                if (source < localCount) {
+                if (source >= 0 && source < localCount) {
                     locals[i++] = source;
                 }
             }
@@ -243,21 +269,21 @@ final class NodeBuilder {
                 case NOP -> {
                 }
                 case BLOCK, LOOP -> nodes.add(block(opcode));
-                case IF -> nodes.add(ifElse());
+                case IF -> nodes.add(ifElse(nodes));
                 case BR -> {
                     nodes.add(branch(r.u32()));
                     skipDeadCode();
                 }
                 case BR_IF -> {
                     int depth = r.u32();
-                    int condition = take(--sp);
+                    int condition = take(nodes, --sp);
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
                     nodes.add(readsLocals(new BranchIfNode(condition, label, slot(sp - arity), slot(labelHeight[label]), arity,
                                     slot(highWater), new BranchCounts(policy)), condition));
                 }
                 case BR_TABLE -> {
-                    nodes.add(branchTable());
+                    nodes.add(branchTable(nodes));
                     skipDeadCode();
                 }
                 case RETURN -> {
@@ -281,9 +307,10 @@ final class NodeBuilder {
                 }
                 case DROP -> {
                     sp--;
-                    if (pendingLocal[sp] >= 0) {
-                        // Never copied, so nothing to drop.
+                    if (pendingLocal[sp] >= 0 || pendingConst[sp]) {
+                        // Never written, so nothing to drop.
                         pendingLocal[sp] = -1;
+                        pendingConst[sp] = false;
                     } else if (!nodes.isEmpty()) {
                         // The instruction before clears the dropped value too.
                         WasmNode previous = nodes.get(nodes.size() - 1);
@@ -300,9 +327,9 @@ final class NodeBuilder {
                             TypeReader.valueType(r, instance.compiledModule().features());
                         }
                     }
-                    int first = take(sp - 3);
-                    int second = take(sp - 2);
-                    int condition = take(sp - 1);
+                    int first = take(nodes, sp - 3);
+                    int second = take(nodes, sp - 2);
+                    int condition = take(nodes, sp - 1);
                     sp -= 3;
                     nodes.add(readsLocals(new SelectNode(first, second, condition, slot(sp), new BranchCounts(policy)), first,
                                     second, condition));
@@ -311,15 +338,26 @@ final class NodeBuilder {
                 case LOCAL_GET -> pendingLocal[sp++] = r.u32();
                 case LOCAL_SET -> {
                     int local = r.u32();
-                    int source = take(--sp);
-                    materializeLocal(nodes, local);
-                    if (source != local) {
-                        nodes.add(copy(source, local));
+                    if (pendingConst[sp - 1]) {
+                        sp--;
+                        pendingConst[sp] = false;
+                        materializeLocal(nodes, local);
+                        nodes.add(ConstNode.number(local, constType[sp], constBits[sp]));
+                    } else {
+                        int source = take(nodes, --sp);
+                        materializeLocal(nodes, local);
+                        if (source != local) {
+                            nodes.add(copy(source, local));
+                        }
                     }
                 }
                 case LOCAL_TEE -> {
                     int local = r.u32();
-                    if (pendingLocal[sp - 1] != local) {
+                    if (pendingConst[sp - 1]) {
+                        // The constant stays pending on the stack.
+                        materializeLocal(nodes, local);
+                        nodes.add(ConstNode.number(local, constType[sp - 1], constBits[sp - 1]));
+                    } else if (pendingLocal[sp - 1] != local) {
                         int source = pendingLocal[sp - 1] >= 0 ? pendingLocal[sp - 1] : slot(sp - 1);
                         materializeLocal(nodes, local);
                         nodes.add(copy(source, local));
@@ -328,7 +366,7 @@ final class NodeBuilder {
                 case GLOBAL_GET -> nodes.add(new GlobalGetNode(instance.global(r.u32()), slot(sp++)));
                 case GLOBAL_SET -> {
                     int global = r.u32();
-                    int source = take(--sp);
+                    int source = take(nodes, --sp);
                     nodes.add(readsLocals(new GlobalSetNode(instance.global(global), source), source));
                 }
                 case TABLE_GET -> nodes.add(new TableNode(TABLE_GET, instance, instance.table(r.u32()), null, slot(sp - 1), -1));
@@ -338,8 +376,8 @@ final class NodeBuilder {
                 }
                 case MEMORY_SIZE -> nodes.add(new MemorySizeNode(memory(), slot(sp++)));
                 case MEMORY_GROW -> nodes.add(new MemoryGrowNode(memory(), slot(sp - 1)));
-                case I32_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.I32, r.s32()));
-                case I64_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.I64, r.s64()));
+                case I32_CONST -> pushConst(ValueType.I32, r.s32());
+                case I64_CONST -> pushConst(ValueType.I64, r.s64());
                 case F32_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.F32, r.f32Bits()));
                 case F64_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.F64, r.f64Bits()));
                 case REF_NULL -> {
@@ -351,7 +389,7 @@ final class NodeBuilder {
                 case MISC_PREFIX -> nodes.add(misc());
                 case SIMD_PREFIX -> throw new WasmLoadException("unsupported feature: SIMD instructions cannot be executed yet"
                                 + " (function " + module.functionDisplayName(function.index()) + ")");
-                default -> nodes.add(simpleInstruction(opcode));
+                default -> nodes.add(simpleInstruction(nodes, opcode));
             }
             if (nodes.size() > built) {
                 WasmNode node = nodes.get(nodes.size() - 1);
@@ -383,10 +421,10 @@ final class NodeBuilder {
         return loop ? new WasmLoopNode(body, label) : new BlockNode(body, label);
     }
 
-    private WasmNode ifElse() {
+    private WasmNode ifElse(List<WasmNode> nodes) {
         int blockType = BlockTypes.read(r);
         int block = nextBlock++;
-        int conditionSlot = take(--sp);
+        int conditionSlot = take(nodes, --sp);
         int conditionDeadTo = slot(highWater);
         highWater = sp;
         int params = BlockTypes.paramCount(blockType, types);
@@ -414,13 +452,13 @@ final class NodeBuilder {
         return new BranchNode(label, slot(sp - arity), slot(labelHeight[label]), arity, slot(highWater));
     }
 
-    private WasmNode branchTable() {
+    private WasmNode branchTable(List<WasmNode> nodes) {
         int n = r.u32();
         int[] depths = new int[n + 1];
         for (int i = 0; i <= n; i++) {
             depths[i] = r.u32();
         }
-        int indexSlot = take(--sp);
+        int indexSlot = take(nodes, --sp);
         int arity = labelArity[labels - 1 - depths[n]];
         // Distinct targets, so compiled code has one value move per target, not per entry.
         int[] distinct = Arrays.stream(depths).distinct().toArray();
@@ -526,18 +564,18 @@ final class NodeBuilder {
     }
 
     /** Loads, stores and the numeric instructions. */
-    private WasmNode simpleInstruction(int opcode) {
+    private WasmNode simpleInstruction(List<WasmNode> nodes, int opcode) {
         if (opcode >= I32_LOAD && opcode <= I64_LOAD32_U) {
             WasmMemory memory = memoryOfMemarg();
             long offset = r.u32() & 0xFFFFFFFFL;
-            int address = take(sp - 1);
+            int address = take(nodes, sp - 1);
             return readsLocals(LoadNode.create(memory, opcode, offset, address, slot(sp - 1)), address);
         }
         if (opcode >= I32_STORE && opcode <= I64_STORE32) {
             WasmMemory memory = memoryOfMemarg();
             long offset = r.u32() & 0xFFFFFFFFL;
-            int address = take(sp - 2);
-            int value = take(sp - 1);
+            int address = take(nodes, sp - 2);
+            int value = take(nodes, sp - 1);
             sp -= 2;
             return readsLocals(StoreNode.create(memory, opcode, offset, address, value), address, value);
         }
@@ -546,11 +584,20 @@ final class NodeBuilder {
                         || (opcode >= F64_ABS && opcode <= F64_SQRT) || opcode >= I32_WRAP_I64;
         int a;
         int b = -1;
+        boolean immediate = false;
+        long immediateBits = 0;
         if (unary) {
-            a = take(sp - 1);
+            a = take(nodes, sp - 1);
         } else {
-            a = take(sp - 2);
-            b = take(sp - 1);
+            a = take(nodes, sp - 2);
+            if (pendingConst[sp - 1] && (opcode <= I64_GE_U || (opcode >= I32_CLZ && opcode <= I64_ROTR))) {
+                // An i32/i64 operator with a constant second operand keeps it in the node.
+                immediate = true;
+                immediateBits = constBits[sp - 1];
+                pendingConst[sp - 1] = false;
+            } else {
+                b = take(nodes, sp - 1);
+            }
             sp--;
         }
         int result = slot(sp - 1);
@@ -559,9 +606,9 @@ final class NodeBuilder {
             node = new ConvertNode(opcode, a, result);
         } else if (opcode <= I32_GE_U || (opcode >= I32_CLZ && opcode <= I32_ROTR) || opcode == I32_EXTEND8_S
                         || opcode == I32_EXTEND16_S) {
-            node = new I32Node(opcode, a, b, result);
+            node = new I32Node(opcode, a, b, result, (int) immediateBits);
         } else if (opcode <= I64_GE_U || (opcode >= I64_CLZ && opcode <= I64_ROTR) || opcode >= I64_EXTEND8_S) {
-            node = new I64Node(opcode, a, b, result);
+            node = new I64Node(opcode, a, b, result, immediateBits);
         } else if (opcode <= F32_GE || (opcode >= F32_ABS && opcode <= F32_COPYSIGN)) {
             node = new F32Node(opcode, a, b, result);
         } else {

@@ -94,7 +94,15 @@ final class RunCommand {
             return 2;
         }
         // The guest reaches files only through its preopens, which WASI resolves itself.
-        try (Context context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err).build()) {
+        Context context;
+        try {
+            context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err).build();
+        } catch (IllegalArgumentException e) {
+            // A bad engine option, e.g. a -Dpolyglot.* system property.
+            err.println("wasmlang run: " + e.getMessage());
+            return 2;
+        }
+        try (context) {
             return call(context, request, bytes, out, err);
         } finally {
             out.flush();

@@ -125,4 +125,18 @@ class RunCommandTest {
         assertEquals(2, noStart.status());
         assertTrue(noStart.err().contains("not a WASI command"), noStart.err());
     }
+
+    @Test
+    void aBadEngineOptionIsAMessageNotAStackTrace() throws IOException {
+        Path file = module();
+        System.setProperty("polyglot.engine.NoSuchOptionHere", "1");
+        try {
+            Outcome o = run("run", "--invoke", "add", file.toString(), "1", "2");
+            assertEquals(2, o.status(), o.err());
+            assertTrue(o.err().startsWith("wasmlang run: ") && o.err().contains("NoSuchOptionHere"), o.err());
+            assertTrue(!o.err().contains("\tat "), o.err());
+        } finally {
+            System.clearProperty("polyglot.engine.NoSuchOptionHere");
+        }
+    }
 }

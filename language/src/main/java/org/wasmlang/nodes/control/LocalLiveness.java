@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.nodes.variable.ConstNode;
 import org.wasmlang.nodes.variable.CopySlotNode;
 
 /**
@@ -17,7 +18,7 @@ import org.wasmlang.nodes.variable.CopySlotNode;
  * paths merge (block ends, loop headers) a dead local is cleared on all of them, so no phi
  * and no frame state keeps its value.
  *
- * <p>Only {@link CopySlotNode}s write locals (local.set/tee); other nodes may read them
+ * <p>Only {@link CopySlotNode}s and {@link ConstNode}s write locals (local.set/tee); other nodes may read them
  * directly, as the node builder records. Labels are nesting levels,
  * so the live set at a branch target is kept by level while the analysis is inside it:
  * the live-out of a block or if, the live-in of a loop (found by iterating to a fixed point;
@@ -83,6 +84,12 @@ public final class LocalLiveness {
                 }
             }
             node.setDeadLocals(slots(dies));
+            return live;
+        } else if (node instanceof ConstNode constant && constant.slot() < localCount) {
+            // i32.const; local.set, written straight into the local.
+            BitSet live = (BitSet) after.clone();
+            live.clear(constant.slot());
+            node.setDeadLocals(after.get(constant.slot()) ? WasmNode.NO_SLOTS : new int[]{constant.slot()});
             return live;
         } else if (node instanceof BranchNode branch) {
             return (BitSet) atLabel[branch.label()].clone();

@@ -19,12 +19,19 @@ public final class I32Node extends WasmNode {
     private final int a;
     private final int b;
     private final int result;
+    /** The second operand when it is a constant ({@code b} is then negative). */
+    private final int immediate;
 
     public I32Node(int opcode, int a, int b, int result) {
+        this(opcode, a, b, result, 0);
+    }
+
+    public I32Node(int opcode, int a, int b, int result, int immediate) {
         this.opcode = opcode;
         this.a = a;
         this.b = b;
         this.result = result;
+        this.immediate = immediate;
     }
 
     @Override
@@ -38,7 +45,7 @@ public final class I32Node extends WasmNode {
             case I32_POPCNT -> value = Integer.bitCount(a);
             case I32_EXTEND8_S -> value = (byte) a;
             case I32_EXTEND16_S -> value = (short) a;
-            default -> value = binary(a, frame.getIntStatic(b));
+            default -> value = binary(a, b >= 0 ? frame.getIntStatic(b) : immediate);
         }
         frame.setIntStatic(result, value);
         return NORMAL;

@@ -14,12 +14,19 @@ public final class I64Node extends WasmNode {
     private final int a;
     private final int b;
     private final int result;
+    /** The second operand when it is a constant ({@code b} is then negative). */
+    private final long immediate;
 
     public I64Node(int opcode, int a, int b, int result) {
+        this(opcode, a, b, result, 0);
+    }
+
+    public I64Node(int opcode, int a, int b, int result, long immediate) {
         this.opcode = opcode;
         this.a = a;
         this.b = b;
         this.result = result;
+        this.immediate = immediate;
     }
 
     @Override
@@ -34,8 +41,8 @@ public final class I64Node extends WasmNode {
             case I64_EXTEND16_S -> frame.setLongStatic(result, (short) a);
             case I64_EXTEND32_S -> frame.setLongStatic(result, (int) a);
             case I64_EQ, I64_NE, I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U, I64_LE_S, I64_LE_U, I64_GE_S, I64_GE_U ->
-                frame.setIntStatic(result, compare(a, frame.getLongStatic(b)) ? 1 : 0);
-            default -> frame.setLongStatic(result, binary(a, frame.getLongStatic(b)));
+                frame.setIntStatic(result, compare(a, (b >= 0 ? frame.getLongStatic(b) : immediate)) ? 1 : 0);
+            default -> frame.setLongStatic(result, binary(a, (b >= 0 ? frame.getLongStatic(b) : immediate)));
         }
         return NORMAL;
     }

@@ -23,6 +23,11 @@ public final class ConstNode extends WasmNode {
         return new ConstNode(slot, type, bits, null);
     }
 
+    /** Where the constant goes: a stack slot, or a local for {@code i32.const; local.set}. */
+    public int slot() {
+        return slot;
+    }
+
     public static ConstNode reference(int slot, Object reference) {
         return new ConstNode(slot, ValueType.FUNCREF, 0, reference);
     }
