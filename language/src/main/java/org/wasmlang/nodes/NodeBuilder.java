@@ -97,6 +97,8 @@ final class NodeBuilder {
      * the slots from {@code sp} up to here hold popped values (see {@link WasmNode#setDeadAfter}).
      */
     private int highWater;
+    /** The locals whose initial value is never read, known once {@link #build} has run. */
+    private int[] deadAtEntry = WasmNode.NO_SLOTS;
     private int nextBlock;
     /** The opcode (ELSE or END) that ended the sequence last read. */
     private int terminator;
@@ -124,9 +126,6 @@ final class NodeBuilder {
         this.constBits = new long[info.maxStackHeight() + 1];
         this.constType = new int[info.maxStackHeight() + 1];
     }
-
-    /** The locals whose initial value is never read, known once {@link #build} has run. */
-    private int[] deadAtEntry = WasmNode.NO_SLOTS;
 
     WasmNode build() {
         r.setPosition(function.codeStart());
@@ -193,22 +192,10 @@ final class NodeBuilder {
         return readsLocals(node, from);
     }
 
-    /** Records which of a node's operand slots are locals. */
+    /** Records which of a node's operand slots are locals (a negative one is an immediate). */
     private WasmNode readsLocals(WasmNode node, int... sources) {
-        int count = 0;
-        for (int source : sources) {
-            if (source >= 0 && source < localCount) {
-                count++;
-            }
-        }
-        if (count > 0) {
-            int[] locals = new int[count];
-            int i = 0;
-            for (int source : sources) {
-                if (source >= 0 && source < localCount) {
-                    locals[i++] = source;
-                }
-            }
+        int[] locals = Arrays.stream(sources).filter(source -> source >= 0 && source < localCount).toArray();
+        if (locals.length > 0) {
             localReads.put(node, locals);
         }
         return node;
