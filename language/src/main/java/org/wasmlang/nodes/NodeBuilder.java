@@ -151,8 +151,14 @@ final class NodeBuilder {
         if (pendingConst[stackIndex]) {
             materialize(nodes, stackIndex, stackIndex + 1);
         }
-        int local = pendingLocal[stackIndex];
+        int source = source(stackIndex);
         pendingLocal[stackIndex] = -1;
+        return source;
+    }
+
+    /** Where the entry at a stack index can be read now: its pending local, or its slot. */
+    private int source(int stackIndex) {
+        int local = pendingLocal[stackIndex];
         return local >= 0 ? local : slot(stackIndex);
     }
 
@@ -345,7 +351,7 @@ final class NodeBuilder {
                         materializeLocal(nodes, local);
                         nodes.add(ConstNode.number(local, constType[sp - 1], constBits[sp - 1]));
                     } else if (pendingLocal[sp - 1] != local) {
-                        int source = pendingLocal[sp - 1] >= 0 ? pendingLocal[sp - 1] : slot(sp - 1);
+                        int source = source(sp - 1);
                         materializeLocal(nodes, local);
                         nodes.add(copy(source, local));
                     }

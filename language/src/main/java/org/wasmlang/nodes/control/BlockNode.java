@@ -2,13 +2,13 @@ package org.wasmlang.nodes.control;
 
 import org.wasmlang.nodes.WasmNode;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.frame.VirtualFrame;
-import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
- * A {@code block} (also the body of a function, and each arm of an {@code if}): runs its
- * instructions in order; a branch to its own label leaves it normally, a branch to an
- * outer label passes through unchanged.
+ * A {@code block} (also each arm of an {@code if}) as the node builder produces it: its
+ * instructions and its label. It never runs: {@link RegionFlattener} turns it into jumps
+ * within its region, or into a region of its own.
  */
 public final class BlockNode extends WasmNode {
     @Children private final WasmNode[] body;
@@ -29,15 +29,7 @@ public final class BlockNode extends WasmNode {
     }
 
     @Override
-    @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.FULL_UNROLL_UNTIL_RETURN)
     public int execute(VirtualFrame frame) {
-        for (WasmNode instruction : body) {
-            int target = instruction.execute(frame);
-            if (target != NORMAL) {
-                return target == label ? NORMAL : target;
-            }
-            instruction.clearDeadAfter(frame);
-        }
-        return NORMAL;
+        throw CompilerDirectives.shouldNotReachHere("flattened by its region");
     }
 }

@@ -123,7 +123,6 @@ public final class LocalLiveness {
             BlockNode elseBlock = (BlockNode) ifNode.elseBlock();
             setLabel(thenBlock.label(), after);
             BitSet thenLive = sequence(thenBlock.body(), after);
-            setLabel(thenBlock.label(), after);
             BitSet elseLive = elseBlock == null ? after : sequence(elseBlock.body(), after);
             BitSet live = (BitSet) thenLive.clone();
             live.or(elseLive);
