@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * host code or garbage), or as a native executable.
  *
  * <p>A child JVM reports on standard output, one line per event, each starting with
- * {@link #PROTOCOL_PREFIX}: {@code load NANOS}, {@code call NANOS CHECKSUM},
+ * {@link #PROTOCOL_PREFIX}: {@code load NANOS}, {@code call NANOS CHECKSUM COMPILE_NANOS},
  * {@code failed MESSAGE} and {@code done}. The parent replays the calls into its own
  * {@link SteadyStateMeter}, which reaches the verdict the child's meter reached.
  */
@@ -35,7 +35,7 @@ final class PeerMeasurements {
     interface CallListener {
         void loaded(long nanos);
 
-        void called(long nanos, long checksum);
+        void called(long nanos, long checksum, long compileNanos);
     }
 
     private static final CallListener SILENT = new CallListener() {
@@ -44,7 +44,7 @@ final class PeerMeasurements {
         }
 
         @Override
-        public void called(long nanos, long checksum) {
+        public void called(long nanos, long checksum, long compileNanos) {
         }
     };
 
@@ -76,16 +76,19 @@ final class PeerMeasurements {
             listener.loaded(loadNanos);
             SteadyStateMeter meter = settings.newMeter();
             ChecksumWatch checksums = new ChecksumWatch();
+            CompilerActivity compiler = new CompilerActivity();
             boolean more = true;
             while (more) {
+                long compiledBefore = compiler.totalNanos();
                 long callStart = System.nanoTime();
                 long checksum = adapter.runOnce();
                 long callNanos = System.nanoTime() - callStart;
-                listener.called(callNanos, checksum);
+                long compileNanos = compiler.totalNanos() - compiledBefore;
+                listener.called(callNanos, checksum, compileNanos);
                 if (!checksums.accept(checksum)) {
                     return EngineResult.failed(engine, checksums.problem());
                 }
-                more = meter.record(callNanos);
+                more = meter.record(callNanos, compileNanos);
             }
             return EngineResult.of(engine, loadNanos, meter, checksums.first());
         } catch (Throwable e) {
@@ -109,8 +112,8 @@ final class PeerMeasurements {
             }
 
             @Override
-            public void called(long nanos, long checksum) {
-                report("call " + nanos + " " + checksum);
+            public void called(long nanos, long checksum, long compileNanos) {
+                report("call " + nanos + " " + checksum + " " + compileNanos);
             }
         });
         if (!result.succeeded()) {
@@ -172,7 +175,7 @@ final class PeerMeasurements {
                         if (failure == null && !checksums.accept(checksum)) {
                             failure = checksums.problem();
                         }
-                        meter.record(Long.parseLong(numbers[0]));
+                        meter.record(Long.parseLong(numbers[0]), Long.parseLong(numbers[2]));
                     }
                     case "failed" -> failure = event.length > 1 ? event[1] : "no message";
                     case "done" -> done = true;

@@ -196,7 +196,8 @@ final class PeerReport {
         markdown.append(runDescription).append('\n');
         markdown.append("""
                         Warm-up is the time spent in run() calls before the first of %d consecutive calls whose
-                        spread is within %s of their median ("budget" when that did not happen within %s);
+                        spread is within %s of their median and during which the JVM compiled for at most
+                        that share of their time ("budget" when that did not happen within %s);
                         steady state is the median of the calls measured after that window. Ratios are
                         steady-state time divided by steady-state time: below 1 means the first engine is faster.
 

@@ -27,7 +27,8 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
                       --warmup-seconds S  warm-up budget per engine and workload (default 60)
                       --measure-seconds S stop measuring after S seconds, once 3 calls are in (default 30)
                       --window K          warm-up ends at K consecutive calls within the tolerance (default 5)
-                      --tolerance F       allowed spread of those K calls, relative to their median (default 0.05)
+                      --tolerance F       allowed spread of those K calls, relative to their median, and
+                                          allowed JIT compile time during them, relative to their sum (default 0.05)
                       --in-process        run every engine in this JVM instead of a fresh JVM each
                       --workloads-dir DIR where the .wasm files are (default: found from here)
                       --markdown FILE     where the tables go as markdown (default benchmarks/target/peers.md)

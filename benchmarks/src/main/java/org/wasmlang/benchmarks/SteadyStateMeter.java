@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Decides, one call at a time, when an engine has warmed up and when enough steady calls
  * were measured. Warm-up ends at the first window of {@code window} consecutive calls whose
- * spread (max - min) is at most {@code tolerance} of their median, or when the warm-up
- * budget runs out. Then {@code measuredIterations} further calls are measured (fewer, but at
+ * spread (max - min) is at most {@code tolerance} of their median, and during which the JVM
+ * spent at most {@code tolerance} of the window's time compiling (see {@link CompilerActivity}),
+ * or when the warm-up budget runs out. Then {@code measuredIterations} further calls are measured (fewer, but at
  * least {@link #MINIMUM_MEASURED}, when the measuring budget runs out first).
  *
  * <p>It sees only call durations, never a clock, so the harness can replay a list of
@@ -25,6 +26,7 @@ final class SteadyStateMeter {
     private final long measureBudgetNanos;
 
     private final List<Long> durations = new ArrayList<>();
+    private final List<Long> compiling = new ArrayList<>();
     private long totalNanos;
     private boolean warmingUp = true;
     private boolean done;
@@ -43,12 +45,21 @@ final class SteadyStateMeter {
         this.measureBudgetNanos = (long) (measureBudgetSeconds * 1e9);
     }
 
-    /** Records one call's duration; returns whether the harness should make another call. */
+    /** Records a call of an engine that compiles nothing (a native executable). */
     boolean record(long nanos) {
+        return record(nanos, 0);
+    }
+
+    /**
+     * Records one call's duration and the compile time spent while it ran; returns whether
+     * the harness should make another call.
+     */
+    boolean record(long nanos, long compileNanos) {
         if (done) {
             return false;
         }
         durations.add(nanos);
+        compiling.add(Math.max(0, compileNanos));
         totalNanos += nanos;
         if (warmingUp) {
             if (durations.size() >= window && isSteady(durations.size() - window)) {
@@ -70,7 +81,9 @@ final class SteadyStateMeter {
         long[] last = durations.subList(windowStart, windowStart + window).stream().mapToLong(Long::longValue).toArray();
         long min = Arrays.stream(last).min().orElseThrow();
         long max = Arrays.stream(last).max().orElseThrow();
-        return max - min <= tolerance * median(last);
+        long windowNanos = Arrays.stream(last).sum();
+        long compileNanos = compiling.subList(windowStart, windowStart + window).stream().mapToLong(Long::longValue).sum();
+        return max - min <= tolerance * median(last) && compileNanos <= tolerance * windowNanos;
     }
 
     /**
