@@ -13,11 +13,11 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
 
 /** The guest modules under src/test/resources/guests (see build.sh there). */
-final class Guests {
+public final class Guests {
     private Guests() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = Guests.class.getResourceAsStream("/guests/" + name)) {
             if (in == null) {
                 throw new IllegalStateException("no guest module " + name + " on the test class path");
@@ -29,7 +29,7 @@ final class Guests {
     }
 
     /** The module file, for hosts that load it themselves (JS Polyglot.evalFile, Python polyglot.eval). */
-    static Path path(String name) {
+    public static Path path(String name) {
         URL url = Guests.class.getResource("/guests/" + name);
         if (url == null) {
             throw new IllegalStateException("no guest module " + name + " on the test class path");
@@ -42,7 +42,7 @@ final class Guests {
     }
 
     /** Compiles a guest: what Context.eval of the module's bytes returns. */
-    static Value module(Context context, String name) {
+    public static Value module(Context context, String name) {
         return context.eval(Source.newBuilder("wasmlang", ByteSequence.create(bytes(name)), name).buildLiteral());
     }
 }

@@ -7,7 +7,6 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
-import com.oracle.truffle.api.nodes.RepeatingNode;
 
 /**
  * A function body, a loop body, or a block too large to share its enclosing region: the
@@ -25,7 +24,7 @@ import com.oracle.truffle.api.nodes.RepeatingNode;
  * {@link #scopes} maps, for the instructions of each scope, {@code d} to where that block
  * ends. A branch to {@link #label} itself ends the region (for a loop: next iteration).
  */
-public final class RegionNode extends WasmNode implements RepeatingNode {
+public final class RegionNode extends WasmNode {
     static final byte PLAIN = 0;
     static final byte BR = 1;
     static final byte BR_IF = 2;
@@ -35,6 +34,8 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
     static final byte NESTED = 6;
 
     private static final Integer NORMAL_VALUE = NORMAL;
+    /** What a loop region's {@link #run} returns, in the interpreter, to start the next iteration. */
+    static final Object NEXT_ITERATION = new Object();
 
     @Children private final WasmNode[] code;
     @CompilationFinal(dimensions = 1) private final byte[] kinds;
@@ -69,33 +70,13 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
         return (Integer) run(frame);
     }
 
-    @Override
-    public boolean executeRepeating(VirtualFrame frame) {
-        return run(frame) == CONTINUE_LOOP_STATUS;
-    }
-
-    @Override
-    public Object executeRepeatingWithValue(VirtualFrame frame) {
-        return run(frame);
-    }
-
-    @Override
-    public Object initialLoopStatus() {
-        return CONTINUE_LOOP_STATUS;
-    }
-
-    @Override
-    public boolean shouldContinue(Object returnValue) {
-        return returnValue == CONTINUE_LOOP_STATUS;
-    }
-
     /**
-     * Runs the region: returns {@link #CONTINUE_LOOP_STATUS} when a loop's body branches to
+     * Runs the region: returns {@link #NEXT_ITERATION} when a loop's body branches to
      * the loop, {@link #NORMAL} (boxed) when it ends normally, or the outer label it branches
      * to (boxed).
      */
     @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.MERGE_EXPLODE)
-    private Object run(VirtualFrame frame) {
+    Object run(VirtualFrame frame) {
         int pc = 0;
         dispatch: while (true) {
             CompilerAsserts.partialEvaluationConstant(pc);
@@ -188,8 +169,8 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
 
     /**
      * Whether a branch to {@code target} starts the next iteration inside this call. In the
-     * interpreter a loop region returns to its {@code LoopNode} after each iteration, which
-     * counts them and can switch to on-stack replacement. Compiled code jumps back to the
+     * interpreter a loop region returns to its {@link WasmLoopNode} after each iteration,
+     * which counts them and can switch to on-stack replacement. Compiled code jumps back to the
      * start instead: the exploded dispatch then forms the loop itself, and the paths that
      * continue never merge with those that leave (a merge that made every value carried by
      * the loop a phi of both, and kept dead values of the leaving paths alive).
@@ -200,7 +181,7 @@ public final class RegionNode extends WasmNode implements RepeatingNode {
 
     private Object exit(int target) {
         if (target == label) {
-            return loop ? CONTINUE_LOOP_STATUS : NORMAL_VALUE;
+            return loop ? NEXT_ITERATION : NORMAL_VALUE;
         }
         return Integer.valueOf(target);
     }
