@@ -12,10 +12,13 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
  * {@code br_table}. The table maps an index to one of a few distinct targets (one per
- * label); the loop over distinct targets unrolls, so each target's value moves use
- * constant slots and the frame stays virtual in compiled code.
+ * label). The enclosing region unrolls a loop over the table's entries (compiled code, up
+ * to {@link #MAX_SWITCHED_ENTRIES}) or over its distinct targets (the interpreter), so each
+ * target's value moves use constant slots and the frame stays virtual in compiled code.
  */
 public final class BranchTableNode extends WasmNode {
+    static final int MAX_SWITCHED_ENTRIES = 256;
+
     private final int indexSlot;
     /** For each table entry, which distinct target it names; the last entry is the default. */
     @CompilationFinal(dimensions = 1) private final int[] entryTarget;
@@ -53,7 +56,7 @@ public final class BranchTableNode extends WasmNode {
     @Override
     @ExplodeLoop
     public int execute(VirtualFrame frame) {
-        int target = chosenTarget(frame);
+        int target = targetOf(index(frame));
         for (int t = 0; t < targetLabel.length; t++) {
             if (t == target) {
                 return take(frame, t);
@@ -62,11 +65,31 @@ public final class BranchTableNode extends WasmNode {
         throw new IllegalStateException("br_table target out of range");
     }
 
-    /** Which distinct target the index on the stack selects. */
-    int chosenTarget(VirtualFrame frame) {
-        int index = frame.getIntStatic(indexSlot);
+    int index(VirtualFrame frame) {
+        return frame.getIntStatic(indexSlot);
+    }
+
+    /** Which distinct target an index selects. */
+    int targetOf(int index) {
         int defaultEntry = entryTarget.length - 1;
         return entryTarget[Integer.compareUnsigned(index, defaultEntry) < 0 ? index : defaultEntry];
+    }
+
+    /** Table entries, the default (last) included. */
+    int entryCount() {
+        return entryTarget.length;
+    }
+
+    int entryTarget(int entry) {
+        return entryTarget[entry];
+    }
+
+    /**
+     * Whether compiled code compares the index with each entry. Past this many entries a
+     * table costs the region more exploded paths than a lookup of the target costs time.
+     */
+    boolean switchesOnEntries() {
+        return entryTarget.length <= MAX_SWITCHED_ENTRIES;
     }
 
     int targetLabel(int t) {

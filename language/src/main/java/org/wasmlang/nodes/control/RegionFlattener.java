@@ -167,7 +167,7 @@ final class RegionFlattener {
                 cost += cost(((BlockNode) ifNode.elseBlock()).body());
             }
         } else if (node instanceof BranchTableNode table) {
-            cost = 1 + table.targetCount();
+            cost = 1 + (table.switchesOnEntries() ? table.entryCount() : table.targetCount());
         } else {
             cost = kindOf(node) == RegionNode.PLAIN ? 0 : 1;
         }

@@ -112,22 +112,39 @@ public final class RegionNode extends WasmNode {
                 target = branch.label();
             } else if (kind == BR_TABLE) {
                 BranchTableNode table = (BranchTableNode) code[pc];
-                int chosen = table.chosenTarget(frame);
+                int index = table.index(frame);
                 int[] scope = scopes[scopeOf[pc]];
-                // One path per distinct target, each with its label (and so its next
-                // instruction) constant: the comparisons fold into one switch.
-                for (int t = 0; t < table.targetCount(); t++) {
-                    if (t == chosen) {
-                        int to = table.take(frame, t);
-                        if (to > label) {
-                            pc = scope[to - label];
-                            continue dispatch;
+                if (CompilerDirectives.inCompiledCode() && table.switchesOnEntries()) {
+                    // One path per table entry, its target constant: the compares of the
+                    // index fold into one jump table on the index itself, where looking the
+                    // target up first put a clamp, an array load and its bounds check in
+                    // front of the jump (the dispatch of every bytecode in `interp`).
+                    int last = table.entryCount() - 1;
+                    for (int e = 0; e <= last; e++) {
+                        if (e == last || index == e) {
+                            int to = table.take(frame, table.entryTarget(e));
+                            int next = continuation(scope, to);
+                            if (next >= 0) {
+                                pc = next;
+                                continue dispatch;
+                            }
+                            return exit(to);
                         }
-                        if (loopsHere(to)) {
-                            pc = 0;
-                            continue dispatch;
+                    }
+                } else {
+                    // One path per distinct target, each with its label (and so its next
+                    // instruction) constant: the comparisons fold into one switch.
+                    int chosen = table.targetOf(index);
+                    for (int t = 0; t < table.targetCount(); t++) {
+                        if (t == chosen) {
+                            int to = table.take(frame, t);
+                            int next = continuation(scope, to);
+                            if (next >= 0) {
+                                pc = next;
+                                continue dispatch;
+                            }
+                            return exit(to);
                         }
-                        return exit(to);
                     }
                 }
                 throw CompilerDirectives.shouldNotReachHere("br_table target out of range");
@@ -177,6 +194,17 @@ public final class RegionNode extends WasmNode {
      */
     private boolean loopsHere(int target) {
         return loop && target == label && CompilerDirectives.inCompiledCode();
+    }
+
+    /**
+     * Where a branch to {@code to} continues inside this region (a constant wherever
+     * {@code to} is one), or -1 when it leaves the region.
+     */
+    private int continuation(int[] scope, int to) {
+        if (to > label) {
+            return scope[to - label];
+        }
+        return loopsHere(to) ? 0 : -1;
     }
 
     private Object exit(int target) {
