@@ -7,8 +7,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code benchmarks/run peers}: runs the C workloads in benchmarks/workloads on WasmLang,
@@ -45,12 +48,19 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
         PeerReport report = new PeerReport(settings);
         for (String workload : settings.workloads()) {
             System.out.println("== " + workload);
-            for (String engine : settings.engines()) {
-                System.out.print("  " + engine + " ... ");
-                System.out.flush();
-                EngineResult result = PeerMeasurements.measure(engine, workload, settings).withLoadAverage(loadAverage());
-                System.out.println(summarize(result));
-                report.add(workload, result);
+            Map<String, List<EngineResult>> rounds = new LinkedHashMap<>();
+            for (int round = 1; round <= settings.rounds(); round++) {
+                for (String engine : settings.engines()) {
+                    String turn = settings.rounds() == 1 ? "" : " (round " + round + "/" + settings.rounds() + ")";
+                    System.out.print("  " + engine + turn + " ... ");
+                    System.out.flush();
+                    EngineResult result = PeerMeasurements.measure(engine, workload, settings).withLoadAverage(loadAverage());
+                    System.out.println(summarize(result));
+                    rounds.computeIfAbsent(engine, name -> new ArrayList<>()).add(result);
+                }
+            }
+            for (List<EngineResult> results : rounds.values()) {
+                report.add(workload, medianRound(results));
             }
             for (String mismatch : report.checksumMismatches(workload)) {
                 System.out.println("!!!!!!!! CHECKSUM MISMATCH on " + workload + ": " + mismatch + " !!!!!!!!");
@@ -82,6 +92,18 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
         System.out.println("wrote " + markdown);
     }
 
+    /** The round with the median steady state (the lower of the middle two), or a failed round. */
+    static EngineResult medianRound(List<EngineResult> results) {
+        for (EngineResult result : results) {
+            if (!result.succeeded()) {
+                return result;
+            }
+        }
+        List<EngineResult> sorted = new ArrayList<>(results);
+        sorted.sort(Comparator.comparingLong(EngineResult::steadyNanos));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
     private static String summarize(EngineResult result) {
         if (!result.succeeded()) {
             return "engine " + result.engine() + " failed: " + result.failure();
@@ -109,14 +131,15 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
     private static String describeRun(PeerSettings settings) {
         return String.format(Locale.ROOT, """
                         Run %s on %s %s (%s), %d cores; engines %s; \
-                        warm-up window %d calls within %.0f%%, budget %.0f s; %d measured calls, budget %.0f s; %s.
+                        warm-up window %d calls within %.0f%%, budget %.0f s; %d measured calls, budget %.0f s; %s%s.
                         """,
                         ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                         System.getProperty("java.vm.name"), System.getProperty("java.vm.version"),
                         System.getProperty("os.arch"), Runtime.getRuntime().availableProcessors(),
                         String.join(",", settings.engines()), settings.window(), settings.tolerance() * 100,
                         settings.warmupSeconds(), settings.iterations(), settings.measureSeconds(),
-                        settings.inProcess() ? "all engines in one JVM" : "a fresh JVM per engine and workload");
+                        settings.inProcess() ? "all engines in one JVM" : "a fresh JVM per engine and workload",
+                        settings.rounds() == 1 ? "" : "; " + settings.rounds() + " rounds, each engine's median round kept");
     }
 
     /**

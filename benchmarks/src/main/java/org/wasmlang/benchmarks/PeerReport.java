@@ -198,7 +198,8 @@ final class PeerReport {
                         Warm-up is the time spent in run() calls before the first of %d consecutive calls whose
                         spread is within %s of their median and during which the JVM compiled for at most
                         that share of their time ("budget" when that did not happen within %s);
-                        steady state is the median of the calls measured after that window. Ratios are
+                        steady state is the median of the calls measured after that window (a measured call
+                        during which the JIT compiled sends the engine back to warming up). Ratios are
                         steady-state time divided by steady-state time: below 1 means the first engine is faster.
 
                         """.formatted(settings.window(), percent(settings.tolerance()), seconds((long) (settings.warmupSeconds() * 1e9))));

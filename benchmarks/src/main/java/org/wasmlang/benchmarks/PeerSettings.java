@@ -11,12 +11,12 @@ import java.util.Set;
 /**
  * The peer benchmark's command line:
  * {@code peers [WORKLOAD...] [--engines=a,b,...] [--iterations N] [--warmup-seconds S]
- * [--measure-seconds S] [--window K] [--tolerance F] [--in-process] [--workloads-dir DIR]
- * [--markdown FILE]}. Options take their value after {@code =} or as the next argument.
+ * [--measure-seconds S] [--window K] [--tolerance F] [--rounds N] [--in-process]
+ * [--workloads-dir DIR] [--markdown FILE]}. Options take their value after {@code =} or as the next argument.
  */
 record PeerSettings(List<String> workloads, List<String> engines, int iterations, double warmupSeconds,
-                double measureSeconds, int window, double tolerance, boolean inProcess, Path workloadsDirectory,
-                Path markdownFile) {
+                double measureSeconds, int window, double tolerance, int rounds, boolean inProcess,
+                Path workloadsDirectory, Path markdownFile) {
 
     static final String USAGE = """
                     usage: benchmarks/run peers [WORKLOAD...] [OPTIONS]
@@ -29,13 +29,16 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
                       --window K          warm-up ends at K consecutive calls within the tolerance (default 5)
                       --tolerance F       allowed spread of those K calls, relative to their median, and
                                           allowed JIT compile time during them, relative to their sum (default 0.05)
+                      --rounds N          measure every engine N times per workload, the engines taking
+                                          turns, and keep each engine's median round (default 1): the
+                                          machine's speed drifts, turns spread the drift over all engines
                       --in-process        run every engine in this JVM instead of a fresh JVM each
                       --workloads-dir DIR where the .wasm files are (default: found from here)
                       --markdown FILE     where the tables go as markdown (default benchmarks/target/peers.md)
                     """.formatted(String.join(",", EngineAdapters.ALL), String.join(",", EngineAdapters.DEFAULT));
 
     private static final Set<String> VALUE_OPTIONS = Set.of("--engines", "--iterations", "--warmup-seconds",
-                    "--measure-seconds", "--window", "--tolerance", "--workloads-dir", "--markdown");
+                    "--measure-seconds", "--window", "--tolerance", "--rounds", "--workloads-dir", "--markdown");
 
     static PeerSettings parse(String[] args) {
         List<String> workloads = new ArrayList<>();
@@ -45,6 +48,7 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
         double measureSeconds = 30;
         int window = 5;
         double tolerance = 0.05;
+        int rounds = 1;
         boolean inProcess = false;
         Path workloadsDirectory = null;
         Path markdownFile = null;
@@ -81,6 +85,7 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
                 case "--measure-seconds" -> measureSeconds = positiveDouble(option, value);
                 case "--window" -> window = positiveInt(option, value);
                 case "--tolerance" -> tolerance = positiveDouble(option, value);
+                case "--rounds" -> rounds = positiveInt(option, value);
                 case "--workloads-dir" -> workloadsDirectory = Path.of(value);
                 case "--markdown" -> markdownFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -101,7 +106,7 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
             }
         }
         return new PeerSettings(List.copyOf(workloads), engines, iterations, warmupSeconds, measureSeconds, window,
-                        tolerance, inProcess, workloadsDirectory, markdownFile);
+                        tolerance, rounds, inProcess, workloadsDirectory, markdownFile);
     }
 
     Path wasmFile(String workload) {

@@ -10,7 +10,11 @@ import java.util.List;
  * spread (max - min) is at most {@code tolerance} of their median, and during which the JVM
  * spent at most {@code tolerance} of the window's time compiling (see {@link CompilerActivity}),
  * or when the warm-up budget runs out. Then {@code measuredIterations} further calls are measured (fewer, but at
- * least {@link #MINIMUM_MEASURED}, when the measuring budget runs out first).
+ * least {@link #MINIMUM_MEASURED}, when the measuring budget runs out first). A measured call
+ * during which the JIT compiled for more than {@code tolerance} of its time (a late
+ * compilation, say of a caller that is called once per run) sends the meter back to warming
+ * up, so that no measured call ran beside the compiler; once the warm-up budget is spent it
+ * measures whatever comes.
  *
  * <p>It sees only call durations, never a clock, so the harness can replay a list of
  * durations (from a child JVM or a native run) and get the same verdict the run got.
@@ -69,6 +73,10 @@ final class SteadyStateMeter {
             }
             return true;
         }
+        if (steady && compileNanos > tolerance * nanos) {
+            warmingUp = true;
+            return true;
+        }
         measuredNanos += nanos;
         int measured = durations.size() - measureStart;
         if (measured >= measuredIterations || (measured >= MINIMUM_MEASURED && measuredNanos >= measureBudgetNanos)) {
@@ -96,6 +104,7 @@ final class SteadyStateMeter {
         warmupIterations = firstSteadyIteration;
         warmupNanos = durations.subList(0, firstSteadyIteration).stream().mapToLong(Long::longValue).sum();
         measureStart = durations.size();
+        measuredNanos = 0;
     }
 
     boolean isDone() {
