@@ -22,14 +22,21 @@ import com.oracle.truffle.api.nodes.LoopNode;
  * then works on a copy of the frame that the compiler keeps in registers, where a
  * {@code LoopNode}'s OSR code reads and writes every local in the interpreter's frame on
  * the heap (the {@code interp} workload: 141 ms per call against 81 ms once the whole
- * function is compiled). Leaving a loop from its OSR code costs a return to the
- * interpreter, which copies the locals back.
+ * function is compiled). Leaving the loop from OSR code copies the frame back in place.
  */
 public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
     private final int label;
     private WasmNode[] body;
     @Child private RegionNode region;
     @CompilationFinal private Object osrMetadata;
+    /**
+     * Whether this loop last ran in OSR code: the interpreter then enters that code at once
+     * instead of counting back edges again. Truffle asks for OSR only every so many back
+     * edges, so an inner loop of a few hundred iterations, entered anew by an outer loop
+     * still in the interpreter, would otherwise run in the interpreter nearly every time
+     * (matmul's first two calls: 5.3 s and 4.6 s with the polls alone).
+     */
+    private boolean ranInOsrCode;
 
     public WasmLoopNode(WasmNode[] body, int label) {
         this.body = body;
@@ -69,6 +76,13 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
     }
 
     private int interpret(VirtualFrame frame) {
+        if (ranInOsrCode) {
+            Object osrResult = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
+            if (osrResult != null) {
+                return (Integer) osrResult;
+            }
+            ranInOsrCode = false;
+        }
         int iterations = 0;
         try {
             while (true) {
@@ -81,6 +95,7 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
                 if (BytecodeOSRNode.pollOSRBackEdge(this)) {
                     Object osrResult = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
                     if (osrResult != null) {
+                        ranInOsrCode = true;
                         return (Integer) osrResult;
                     }
                 }
@@ -96,6 +111,17 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
     @Override
     public Object executeOSR(VirtualFrame osrFrame, int target, Object interpreterState) {
         return runCompiled(osrFrame);
+    }
+
+    /**
+     * Copies every slot back as it is, raw, in compiled code. The default copy knows each
+     * slot's kind only in the interpreter and so leaves compiled code first: a
+     * deoptimization at every exit, 25,000 of them in the first two calls of {@code matmul},
+     * whose inner loops were replaced while the outer ones still ran in the interpreter.
+     */
+    @Override
+    public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
+        osrFrame.copyTo(0, parentFrame, 0, osrFrame.getFrameDescriptor().getNumberOfSlots());
     }
 
     @Override
