@@ -62,6 +62,9 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
             for (List<EngineResult> results : rounds.values()) {
                 report.add(workload, medianRound(results));
             }
+            if (settings.rounds() > 1) {
+                printPairedRatios(rounds);
+            }
             for (String mismatch : report.checksumMismatches(workload)) {
                 System.out.println("!!!!!!!! CHECKSUM MISMATCH on " + workload + ": " + mismatch + " !!!!!!!!");
             }
@@ -90,6 +93,45 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
         Files.writeString(markdown, report.toMarkdown(runDescription));
         System.out.println();
         System.out.println("wrote " + markdown);
+    }
+
+    /**
+     * WasmLang's ratio to each peer within each round, where both ran minutes apart at most,
+     * and the median of those: steadier than the ratio of median rounds when the machine's
+     * speed drifts between rounds.
+     */
+    private static void printPairedRatios(Map<String, List<EngineResult>> rounds) {
+        for (String mode : List.of(EngineAdapters.WASMLANG, EngineAdapters.WASMLANG_INTERPRETER)) {
+            List<EngineResult> ours = rounds.get(mode);
+            if (ours == null) {
+                continue;
+            }
+            for (Map.Entry<String, List<EngineResult>> peer : rounds.entrySet()) {
+                if (peer.getKey().startsWith(EngineAdapters.WASMLANG)) {
+                    continue;
+                }
+                List<Double> ratios = new ArrayList<>();
+                for (int round = 0; round < ours.size(); round++) {
+                    EngineResult mine = ours.get(round);
+                    EngineResult theirs = peer.getValue().get(round);
+                    if (mine.succeeded() && theirs.succeeded()) {
+                        ratios.add((double) mine.steadyNanos() / theirs.steadyNanos());
+                    }
+                }
+                if (ratios.isEmpty()) {
+                    continue;
+                }
+                List<Double> sorted = new ArrayList<>(ratios);
+                sorted.sort(null);
+                double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+                StringBuilder line = new StringBuilder("  " + mode + " / " + peer.getKey() + " per round:");
+                for (double ratio : ratios) {
+                    line.append(String.format(Locale.ROOT, " %.2f", ratio));
+                }
+                System.out.println(line.append(String.format(Locale.ROOT, " (median %.2f)", median)));
+            }
+        }
     }
 
     /** The round with the median steady state (the lower of the middle two), or a failed round. */
