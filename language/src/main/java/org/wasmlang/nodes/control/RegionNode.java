@@ -172,12 +172,9 @@ public final class RegionNode extends WasmNode {
                     return exit(target);
                 }
             }
-            if (target > label) {
-                pc = scopes[scopeOf[pc]][target - label];
-                continue;
-            }
-            if (loopsHere(target)) {
-                pc = 0;
+            int next = continuation(scopes[scopeOf[pc]], target);
+            if (next >= 0) {
+                pc = next;
                 continue;
             }
             return exit(target);
