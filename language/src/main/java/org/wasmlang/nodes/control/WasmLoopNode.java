@@ -25,6 +25,13 @@ import com.oracle.truffle.api.nodes.LoopNode;
  * function is compiled). Leaving the loop from OSR code copies the frame back in place.
  */
 public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
+    /**
+     * Back edges counted per OSR poll. Truffle looks for OSR only when its counter crosses a
+     * multiple of 1024, and each poll looks the loop's metadata up, which cost 2% of an
+     * interpreted Lua run when done at every back edge.
+     */
+    private static final int OSR_POLL_BATCH = 64;
+
     private final int label;
     private WasmNode[] body;
     @Child private RegionNode region;
@@ -37,6 +44,8 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
      * (matmul's first two calls: 5.3 s and 4.6 s with the polls alone).
      */
     private boolean ranInOsrCode;
+    /** Back edges not yet reported to Truffle's OSR counter (see {@link #OSR_POLL_BATCH}). */
+    private int unpolledBackEdges;
 
     public WasmLoopNode(WasmNode[] body, int label) {
         this.body = body;
@@ -92,7 +101,7 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
                 }
                 iterations++;
                 TruffleSafepoint.poll(this);
-                if (BytecodeOSRNode.pollOSRBackEdge(this)) {
+                if (++unpolledBackEdges >= OSR_POLL_BATCH && pollOsr()) {
                     Object osrResult = BytecodeOSRNode.tryOSR(this, 0, null, null, frame);
                     if (osrResult != null) {
                         ranInOsrCode = true;
@@ -106,6 +115,11 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
                 LoopNode.reportLoopCount(this, iterations);
             }
         }
+    }
+
+    private boolean pollOsr() {
+        unpolledBackEdges = 0;
+        return BytecodeOSRNode.pollOSRBackEdge(this, OSR_POLL_BATCH);
     }
 
     @Override
