@@ -13,8 +13,9 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 /**
  * {@code br_table}. The table maps an index to one of a few distinct targets (one per
  * label). The enclosing region unrolls a loop over the table's entries (compiled code, up
- * to {@link #MAX_SWITCHED_ENTRIES}) or over its distinct targets (the interpreter), so each
- * target's value moves use constant slots and the frame stays virtual in compiled code.
+ * to {@link #MAX_SWITCHED_ENTRIES}) or over its distinct targets (the interpreter, and
+ * larger tables in compiled code), so each target's value moves use constant slots and
+ * the frame stays virtual in compiled code.
  */
 public final class BranchTableNode extends WasmNode {
     static final int MAX_SWITCHED_ENTRIES = 256;
