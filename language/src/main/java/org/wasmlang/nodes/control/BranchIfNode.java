@@ -31,18 +31,27 @@ public final class BranchIfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        return test(frame) ? label : NORMAL;
+        if (test(frame)) {
+            take(frame);
+            return label;
+        }
+        return NORMAL;
     }
 
-    /** Whether the branch is taken; if so, its values have been moved. */
+    /**
+     * Whether the branch is taken. The caller then runs {@link #take} on the taken path, or
+     * {@link #clearDeadAfter} on the other: clearing inside this method, before the paths
+     * merge at its return, made phis of frame tags (see {@link JumpUnlessNode#test}).
+     */
     boolean test(VirtualFrame frame) {
-        if (profile.profile(frame.getIntStatic(conditionSlot) != 0)) {
-            BranchNode.moveValues(frame, from, to, count);
-            clearSlots(frame, to + count, deadTo);
-            clearSlots(frame, takenDeadLocals);
-            return true;
-        }
-        return false;
+        return profile.profile(frame.getIntStatic(conditionSlot) != 0);
+    }
+
+    /** Moves the branch's values to the target's stack height and clears what is dead there. */
+    void take(VirtualFrame frame) {
+        BranchNode.moveValues(frame, from, to, count);
+        clearSlots(frame, to + count, deadTo);
+        clearSlots(frame, takenDeadLocals);
     }
 
     void setTakenDeadLocals(int[] locals) {

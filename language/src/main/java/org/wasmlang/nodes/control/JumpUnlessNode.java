@@ -30,16 +30,25 @@ final class JumpUnlessNode extends WasmNode {
         this.elseDeadLocals = ifNode.elseDeadLocals();
     }
 
+    /**
+     * The condition. Each arm's dead locals are cleared by the region on that arm's own path
+     * ({@link #enterThen}, {@link #enterElse}): cleared here, before the two paths merge at
+     * the return, a local cleared on one path only became a phi of its cleared and written
+     * frame tags, and such phis reached loop headers, where compiled code stored them to the
+     * stack on every back edge (12 stores per partition step in {@code quicksort}).
+     */
     boolean test(VirtualFrame frame) {
         boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
         clearSlots(frame, conditionDeadFrom, conditionDeadTo);
-        // Two calls, not one with a chosen array: each array must be a constant to unroll.
-        if (condition) {
-            clearSlots(frame, thenDeadLocals);
-        } else {
-            clearSlots(frame, elseDeadLocals);
-        }
         return condition;
+    }
+
+    void enterThen(VirtualFrame frame) {
+        clearSlots(frame, thenDeadLocals);
+    }
+
+    void enterElse(VirtualFrame frame) {
+        clearSlots(frame, elseDeadLocals);
     }
 
     @Override

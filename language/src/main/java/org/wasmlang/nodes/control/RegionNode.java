@@ -94,9 +94,12 @@ public final class RegionNode extends WasmNode {
                 pc = next[pc];
                 continue;
             } else if (kind == JUMP_UNLESS) {
-                if (((JumpUnlessNode) code[pc]).test(frame)) {
+                JumpUnlessNode test = (JumpUnlessNode) code[pc];
+                if (test.test(frame)) {
+                    test.enterThen(frame);
                     pc++;
                 } else {
+                    test.enterElse(frame);
                     pc = next[pc];
                 }
                 continue;
@@ -109,6 +112,7 @@ public final class RegionNode extends WasmNode {
                     pc++;
                     continue;
                 }
+                branch.take(frame);
                 target = branch.label();
             } else if (kind == BR_TABLE) {
                 BranchTableNode table = (BranchTableNode) code[pc];
