@@ -90,9 +90,9 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                             + source.getName() + " is not supported yet: convert it with wat2wasm first");
         }
         byte[] bytes = source.getBytes().toByteArray();
-        Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
-        FunctionInfo[] infos = Validator.validate(module, Features.WASM_2_0);
-        CompiledModule compiled = new CompiledModule(source.getName(), module, infos, Features.WASM_2_0);
+        Module module = ModuleDecoder.decode(bytes, Features.DEFAULT);
+        FunctionInfo[] infos = Validator.validate(module, Features.DEFAULT);
+        CompiledModule compiled = new CompiledModule(source.getName(), module, infos, Features.DEFAULT);
         return new ModuleRootNode(this, compiled).getCallTarget();
     }
 }

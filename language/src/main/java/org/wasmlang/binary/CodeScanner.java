@@ -13,92 +13,64 @@ public final class CodeScanner {
     }
 
     /**
-     * Reads the immediates of the instruction whose opcode was just read, and returns the
+     * Reads an instruction's immediates (checking only their encoding), and returns the
      * change in block nesting it causes (+1 for block/loop/if, -1 for end, else 0).
      */
-    public static int skipImmediates(BinaryReader r, int opcode, Features features, boolean hasDataCount) {
-        switch (opcode) {
-            case Opcodes.BLOCK:
-            case Opcodes.LOOP:
-            case Opcodes.IF:
+    public static int skipImmediates(BinaryReader r, Instruction instruction, Features features, boolean hasDataCount) {
+        switch (instruction.immediate()) {
+            case NONE -> {
+                return instruction.code() == Opcodes.END ? -1 : 0;
+            }
+            case BLOCK_TYPE -> {
                 BlockTypes.read(r);
                 return 1;
-            case Opcodes.END:
-                return -1;
-            case Opcodes.UNREACHABLE:
-            case Opcodes.NOP:
-            case Opcodes.ELSE:
-            case Opcodes.RETURN:
-            case Opcodes.DROP:
-            case Opcodes.SELECT:
-            case Opcodes.REF_IS_NULL:
-                return 0;
-            case Opcodes.BR:
-            case Opcodes.BR_IF:
-            case Opcodes.CALL:
-            case Opcodes.LOCAL_GET:
-            case Opcodes.LOCAL_SET:
-            case Opcodes.LOCAL_TEE:
-            case Opcodes.GLOBAL_GET:
-            case Opcodes.GLOBAL_SET:
-            case Opcodes.TABLE_GET:
-            case Opcodes.TABLE_SET:
-            case Opcodes.REF_FUNC:
+            }
+            case INDEX -> {
+                if (instruction.code() == Instructions.code(Opcodes.MISC_PREFIX, Opcodes.DATA_DROP)) {
+                    requireDataCount(r, hasDataCount, r.position());
+                }
                 r.u32();
-                return 0;
-            case Opcodes.BR_TABLE: {
+            }
+            case TWO_INDICES -> {
+                r.u32();
+                r.u32();
+            }
+            case BRANCH_TABLE -> {
                 int n = r.count();
                 for (int i = 0; i <= n; i++) {
                     r.u32();
                 }
-                return 0;
             }
-            case Opcodes.CALL_INDIRECT:
-                r.u32();
-                r.u32();
-                return 0;
-            case Opcodes.SELECT_T: {
+            case VALUE_TYPES -> {
                 int n = r.count();
                 for (int i = 0; i < n; i++) {
                     TypeReader.valueType(r, features);
                 }
-                return 0;
             }
-            case Opcodes.MEMORY_SIZE:
-            case Opcodes.MEMORY_GROW:
+            case HEAP_TYPE -> TypeReader.heapType(r, features);
+            case I32 -> r.s32();
+            case I64 -> r.s64();
+            case F32 -> r.f32Bits();
+            case F64 -> r.f64Bits();
+            case MEMORY -> memoryIndex(r, features);
+            case TWO_MEMORIES -> {
                 memoryIndex(r, features);
-                return 0;
-            case Opcodes.I32_CONST:
-                r.s32();
-                return 0;
-            case Opcodes.I64_CONST:
-                r.s64();
-                return 0;
-            case Opcodes.F32_CONST:
-                r.f32Bits();
-                return 0;
-            case Opcodes.F64_CONST:
-                r.f64Bits();
-                return 0;
-            case Opcodes.REF_NULL:
-                TypeReader.heapType(r, features);
-                return 0;
-            case Opcodes.MISC_PREFIX:
-                skipMisc(r, features, hasDataCount);
-                return 0;
-            case Opcodes.SIMD_PREFIX:
-                skipSimd(r, features);
-                return 0;
-            default:
-                if (opcode >= Opcodes.I32_LOAD && opcode <= Opcodes.I64_STORE32) {
-                    memarg(r, features);
-                    return 0;
-                }
-                if (opcode >= Opcodes.I32_EQZ && opcode <= Opcodes.I64_EXTEND32_S) {
-                    return 0;
-                }
-                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0x" + Integer.toHexString(opcode), r.position() - 1);
+                memoryIndex(r, features);
+            }
+            case DATA_AND_MEMORY -> {
+                requireDataCount(r, hasDataCount, r.position());
+                r.u32();
+                memoryIndex(r, features);
+            }
+            case MEMARG -> new MemArg().read(r, features);
+            case MEMARG_LANE -> {
+                new MemArg().read(r, features);
+                r.u8();
+            }
+            case LANE -> r.u8();
+            case V128, SHUFFLE -> r.skip(16);
         }
+        return 0;
     }
 
     /**
@@ -114,7 +86,8 @@ public final class CodeScanner {
         kinds[0] = 0;
         while (depth > 0) {
             int at = r.position();
-            int opcode = r.u8();
+            Instruction instruction = Instructions.read(r, features);
+            int opcode = instruction.code();
             if (opcode == Opcodes.ELSE) {
                 if (kinds[depth - 1] != 1) {
                     throw r.malformed(ErrorMessage.END_OPCODE_EXPECTED, at);
@@ -122,7 +95,7 @@ public final class CodeScanner {
                 kinds[depth - 1] = 2;
                 continue;
             }
-            int change = skipImmediates(r, opcode, features, hasDataCount);
+            int change = skipImmediates(r, instruction, features, hasDataCount);
             if (change > 0) {
                 if (depth == kinds.length) {
                     kinds = java.util.Arrays.copyOf(kinds, depth * 2);
@@ -146,101 +119,9 @@ public final class CodeScanner {
         return 0;
     }
 
-    /** Reads a memarg only to check its encoding (the validator reads its own). */
-    public static void memarg(BinaryReader r, Features features) {
-        int at = r.position();
-        int flags = r.u32();
-        if (features.multiMemory() && (flags & 0x40) != 0) {
-            r.u32();
-            flags &= ~0x40;
-        }
-        if (Integer.compareUnsigned(flags, 32) >= 0) {
-            throw r.malformed(ErrorMessage.MALFORMED_MEMOP_FLAGS, at);
-        }
-        if (features.memory64()) {
-            r.u64();
-        } else {
-            r.u32();
-        }
-    }
-
-    private static void skipMisc(BinaryReader r, Features features, boolean hasDataCount) {
-        int at = r.position();
-        int sub = r.u32();
-        switch (sub) {
-            case Opcodes.I32_TRUNC_SAT_F32_S:
-            case Opcodes.I32_TRUNC_SAT_F32_U:
-            case Opcodes.I32_TRUNC_SAT_F64_S:
-            case Opcodes.I32_TRUNC_SAT_F64_U:
-            case Opcodes.I64_TRUNC_SAT_F32_S:
-            case Opcodes.I64_TRUNC_SAT_F32_U:
-            case Opcodes.I64_TRUNC_SAT_F64_S:
-            case Opcodes.I64_TRUNC_SAT_F64_U:
-                return;
-            case Opcodes.MEMORY_INIT:
-                requireDataCount(r, hasDataCount, at);
-                r.u32();
-                memoryIndex(r, features);
-                return;
-            case Opcodes.DATA_DROP:
-                requireDataCount(r, hasDataCount, at);
-                r.u32();
-                return;
-            case Opcodes.MEMORY_COPY:
-                memoryIndex(r, features);
-                memoryIndex(r, features);
-                return;
-            case Opcodes.MEMORY_FILL:
-                memoryIndex(r, features);
-                return;
-            case Opcodes.TABLE_INIT:
-            case Opcodes.TABLE_COPY:
-                r.u32();
-                r.u32();
-                return;
-            case Opcodes.ELEM_DROP:
-            case Opcodes.TABLE_GROW:
-            case Opcodes.TABLE_SIZE:
-            case Opcodes.TABLE_FILL:
-                r.u32();
-                return;
-            default:
-                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0xfc " + sub, at);
-        }
-    }
-
     static void requireDataCount(BinaryReader r, boolean hasDataCount, int at) {
         if (!hasDataCount) {
             throw r.malformed(ErrorMessage.DATA_COUNT_SECTION_REQUIRED, at);
-        }
-    }
-
-    private static void skipSimd(BinaryReader r, Features features) {
-        int at = r.position();
-        int sub = r.u32();
-        int kind = SimdOpcodes.kind(sub);
-        switch (kind) {
-            case SimdOpcodes.ILLEGAL:
-                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0xfd " + sub, at);
-            case SimdOpcodes.LOAD:
-            case SimdOpcodes.STORE:
-                memarg(r, features);
-                return;
-            case SimdOpcodes.LOAD_LANE:
-            case SimdOpcodes.STORE_LANE:
-                memarg(r, features);
-                r.u8();
-                return;
-            case SimdOpcodes.CONST:
-            case SimdOpcodes.SHUFFLE:
-                r.skip(16);
-                return;
-            case SimdOpcodes.EXTRACT_LANE:
-            case SimdOpcodes.REPLACE_LANE:
-                r.u8();
-                return;
-            default:
-                return;
         }
     }
 }

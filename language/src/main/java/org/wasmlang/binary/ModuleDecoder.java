@@ -503,10 +503,12 @@ public final class ModuleDecoder {
         int nonConstant = ConstantExpression.NONE;
         int depth = 0;
         while (true) {
-            int opcode = r.u8();
+            int opcode = r.peek();
             if (opcode == Opcodes.END && depth == 0) {
+                r.u8();
                 break;
             }
+            Instruction instruction = Instructions.read(r, features);
             long imm = 0;
             long imm2 = 0;
             int code = opcode;
@@ -519,14 +521,11 @@ public final class ModuleDecoder {
                 case Opcodes.REF_NULL -> imm = TypeReader.heapType(r, features);
                 case Opcodes.REF_FUNC, Opcodes.GLOBAL_GET -> imm = r.u32() & 0xFFFFFFFFL;
                 case Opcodes.SIMD_PREFIX -> {
-                    int subAt = r.position();
-                    int sub = r.u32();
-                    if (sub == Opcodes.V128_CONST) {
-                        code = Opcodes.SIMD_PREFIX << 8 | sub;
+                    if (instruction.opcode() == Opcodes.V128_CONST) {
+                        code = Opcodes.SIMD_PREFIX << 8 | Opcodes.V128_CONST;
                         imm = r.f64Bits();
                         imm2 = r.f64Bits();
                     } else {
-                        r.setPosition(subAt);
                         constant = false;
                     }
                 }
@@ -542,7 +541,7 @@ public final class ModuleDecoder {
                 if (nonConstant == ConstantExpression.NONE) {
                     nonConstant = opcode;
                 }
-                depth += CodeScanner.skipImmediates(r, opcode, features, true);
+                depth += CodeScanner.skipImmediates(r, instruction, features, true);
                 continue;
             }
             if (count == opcodes.length) {

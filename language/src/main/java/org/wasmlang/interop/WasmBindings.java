@@ -181,8 +181,8 @@ public final class WasmBindings implements TruffleObject {
                 return new CallerFunction(arguments[0]);
             }
             try {
-                Module module = ModuleDecoder.decode(bytes(arguments[0]), Features.WASM_2_0);
-                Validator.validate(module, Features.WASM_2_0);
+                Module module = ModuleDecoder.decode(bytes(arguments[0]), Features.DEFAULT);
+                Validator.validate(module, Features.DEFAULT);
                 return true;
             } catch (WasmModuleException e) {
                 return false;
@@ -194,9 +194,9 @@ public final class WasmBindings implements TruffleObject {
                 case "Module" -> {
                     ValueConversion.checkArity(arguments, 1, 1);
                     byte[] bytes = bytes(arguments[0]);
-                    Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
-                    FunctionInfo[] infos = Validator.validate(module, Features.WASM_2_0);
-                    return new CompiledModule("module", module, infos, Features.WASM_2_0);
+                    Module module = ModuleDecoder.decode(bytes, Features.DEFAULT);
+                    FunctionInfo[] infos = Validator.validate(module, Features.DEFAULT);
+                    return new CompiledModule("module", module, infos, Features.DEFAULT);
                 }
                 case "Instance" -> {
                     ValueConversion.checkArity(arguments, 1, 2);

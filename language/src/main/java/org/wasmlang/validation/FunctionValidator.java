@@ -6,7 +6,9 @@ import org.wasmlang.binary.BinaryReader;
 import org.wasmlang.binary.BlockTypes;
 import org.wasmlang.binary.CodeScanner;
 import org.wasmlang.binary.Opcodes;
-import org.wasmlang.binary.SimdOpcodes;
+import org.wasmlang.binary.Instruction;
+import org.wasmlang.binary.Instructions;
+import org.wasmlang.binary.MemArg;
 import org.wasmlang.binary.TypeReader;
 import org.wasmlang.module.ElementSegment;
 import org.wasmlang.module.Features;
@@ -32,59 +34,12 @@ final class FunctionValidator {
     private static final int KIND_IF = 3;
     private static final int KIND_ELSE = 4;
 
-    /** Signatures of the plain numeric instructions 0x45..0xC4: two inputs (0 = none) and a result. */
-    private static final int[][] NUMERIC = new int[0xC5][];
-
-    static {
-        final int i32 = ValueType.I32;
-        final int i64 = ValueType.I64;
-        final int f32 = ValueType.F32;
-        final int f64 = ValueType.F64;
-        numeric(0x45, 0x45, i32, 0, i32);
-        numeric(0x46, 0x4F, i32, i32, i32);
-        numeric(0x50, 0x50, i64, 0, i32);
-        numeric(0x51, 0x5A, i64, i64, i32);
-        numeric(0x5B, 0x60, f32, f32, i32);
-        numeric(0x61, 0x66, f64, f64, i32);
-        numeric(0x67, 0x69, i32, 0, i32);
-        numeric(0x6A, 0x78, i32, i32, i32);
-        numeric(0x79, 0x7B, i64, 0, i64);
-        numeric(0x7C, 0x8A, i64, i64, i64);
-        numeric(0x8B, 0x91, f32, 0, f32);
-        numeric(0x92, 0x98, f32, f32, f32);
-        numeric(0x99, 0x9F, f64, 0, f64);
-        numeric(0xA0, 0xA6, f64, f64, f64);
-        numeric(0xA7, 0xA7, i64, 0, i32);
-        numeric(0xA8, 0xA9, f32, 0, i32);
-        numeric(0xAA, 0xAB, f64, 0, i32);
-        numeric(0xAC, 0xAD, i32, 0, i64);
-        numeric(0xAE, 0xAF, f32, 0, i64);
-        numeric(0xB0, 0xB1, f64, 0, i64);
-        numeric(0xB2, 0xB3, i32, 0, f32);
-        numeric(0xB4, 0xB5, i64, 0, f32);
-        numeric(0xB6, 0xB6, f64, 0, f32);
-        numeric(0xB7, 0xB8, i32, 0, f64);
-        numeric(0xB9, 0xBA, i64, 0, f64);
-        numeric(0xBB, 0xBB, f32, 0, f64);
-        numeric(0xBC, 0xBC, f32, 0, i32);
-        numeric(0xBD, 0xBD, f64, 0, i64);
-        numeric(0xBE, 0xBE, i32, 0, f32);
-        numeric(0xBF, 0xBF, i64, 0, f64);
-        numeric(0xC0, 0xC1, i32, 0, i32);
-        numeric(0xC2, 0xC4, i64, 0, i64);
-    }
-
-    private static void numeric(int from, int to, int in1, int in2, int out) {
-        for (int op = from; op <= to; op++) {
-            NUMERIC[op] = new int[]{in1, in2, out};
-        }
-    }
-
     private final Module module;
     private final Features features;
     private final FuncType[] types;
     private final boolean[] declaredReferences;
     private final BinaryReader r;
+    private final MemArg memArg = new MemArg();
 
     private int[] localTypes;
     private int functionIndex;
@@ -295,7 +250,12 @@ final class FunctionValidator {
 
     private void instruction() {
         int at = r.position();
-        int opcode = r.u8();
+        Instruction instruction = Instructions.read(r, features);
+        if (instruction.params() != null) {
+            typed(instruction, at);
+            return;
+        }
+        int opcode = instruction.code();
         switch (opcode) {
             case Opcodes.UNREACHABLE -> setUnreachable();
             case Opcodes.NOP -> {
@@ -414,31 +374,6 @@ final class FunctionValidator {
                 pop(type, at);
                 pop(ValueType.I32, at);
             }
-            case Opcodes.MEMORY_SIZE -> {
-                memory(CodeScanner.memoryIndex(r, features), at);
-                push(ValueType.I32);
-            }
-            case Opcodes.MEMORY_GROW -> {
-                memory(CodeScanner.memoryIndex(r, features), at);
-                pop(ValueType.I32, at);
-                push(ValueType.I32);
-            }
-            case Opcodes.I32_CONST -> {
-                r.s32();
-                push(ValueType.I32);
-            }
-            case Opcodes.I64_CONST -> {
-                r.s64();
-                push(ValueType.I64);
-            }
-            case Opcodes.F32_CONST -> {
-                r.f32Bits();
-                push(ValueType.F32);
-            }
-            case Opcodes.F64_CONST -> {
-                r.f64Bits();
-                push(ValueType.F64);
-            }
             case Opcodes.REF_NULL -> push(TypeReader.heapType(r, features));
             case Opcodes.REF_IS_NULL -> {
                 int type = pop(at);
@@ -457,22 +392,44 @@ final class FunctionValidator {
                 }
                 push(ValueType.FUNCREF);
             }
-            case Opcodes.MISC_PREFIX -> misc(at);
-            case Opcodes.SIMD_PREFIX -> simd(at);
-            default -> {
-                if (opcode >= Opcodes.I32_LOAD && opcode <= Opcodes.I64_STORE32) {
-                    memoryAccess(opcode, at);
-                } else if (opcode >= Opcodes.I32_EQZ && opcode <= Opcodes.I64_EXTEND32_S) {
-                    int[] sig = NUMERIC[opcode];
-                    if (sig[1] != 0) {
-                        pop(sig[1], at);
-                    }
-                    pop(sig[0], at);
-                    push(sig[2]);
-                } else {
-                    throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0x" + Integer.toHexString(opcode), at);
+            default -> misc(instruction.opcode(), at);
+        }
+    }
+
+    /**
+     * An instruction with a fixed signature: checks its immediates, then pops its operands
+     * and pushes its results.
+     */
+    private void typed(Instruction instruction, int at) {
+        int addressType = ValueType.I32;
+        switch (instruction.immediate()) {
+            case NONE -> {
+            }
+            case I32 -> r.s32();
+            case I64 -> r.s64();
+            case F32 -> r.f32Bits();
+            case F64 -> r.f64Bits();
+            case MEMORY -> addressType = memory(CodeScanner.memoryIndex(r, features), at);
+            case MEMARG -> addressType = memarg(instruction.naturalAlignment(), at);
+            case MEMARG_LANE -> {
+                addressType = memarg(instruction.naturalAlignment(), at);
+                lane(instruction.laneCount(), at);
+            }
+            case LANE -> lane(instruction.laneCount(), at);
+            case SHUFFLE -> {
+                for (int i = 0; i < 16; i++) {
+                    lane(instruction.laneCount(), at);
                 }
             }
+            case V128 -> r.skip(16);
+            default -> throw new IllegalStateException(instruction.name() + " has immediates the validator must read itself");
+        }
+        int[] params = instruction.params();
+        for (int i = params.length - 1; i >= 0; i--) {
+            pop(params[i] == Instructions.ADDRESS ? addressType : params[i], at);
+        }
+        for (int result : instruction.results()) {
+            push(result == Instructions.ADDRESS ? addressType : result);
         }
     }
 
@@ -587,87 +544,17 @@ final class FunctionValidator {
      * type. {@code naturalAlignment} is log2 of the access size.
      */
     private int memarg(int naturalAlignment, int at) {
-        int flagsAt = r.position();
-        int flags = r.u32();
-        int memoryIndex = 0;
-        if (features.multiMemory() && (flags & 0x40) != 0) {
-            memoryIndex = r.u32();
-            flags &= ~0x40;
-        }
-        if (Integer.compareUnsigned(flags, 32) >= 0) {
-            throw r.malformed(ErrorMessage.MALFORMED_MEMOP_FLAGS, flagsAt);
-        }
-        if (features.memory64()) {
-            r.u64();
-        } else {
-            r.u32();
-        }
-        int addressType = memory(memoryIndex, at);
-        if (flags > naturalAlignment) {
+        memArg.read(r, features);
+        int addressType = memory(memArg.memoryIndex, at);
+        if (memArg.alignment > naturalAlignment) {
             throw invalid(ErrorMessage.ALIGNMENT_TOO_LARGE, null, at);
         }
         return addressType;
     }
 
-    private void memoryAccess(int opcode, int at) {
-        int valueType;
-        int alignment;
-        boolean store = opcode >= Opcodes.I32_STORE;
-        switch (opcode) {
-            case Opcodes.I32_LOAD, Opcodes.I32_STORE -> {
-                valueType = ValueType.I32;
-                alignment = 2;
-            }
-            case Opcodes.I64_LOAD, Opcodes.I64_STORE -> {
-                valueType = ValueType.I64;
-                alignment = 3;
-            }
-            case Opcodes.F32_LOAD, Opcodes.F32_STORE -> {
-                valueType = ValueType.F32;
-                alignment = 2;
-            }
-            case Opcodes.F64_LOAD, Opcodes.F64_STORE -> {
-                valueType = ValueType.F64;
-                alignment = 3;
-            }
-            case Opcodes.I32_LOAD8_S, Opcodes.I32_LOAD8_U, Opcodes.I32_STORE8 -> {
-                valueType = ValueType.I32;
-                alignment = 0;
-            }
-            case Opcodes.I32_LOAD16_S, Opcodes.I32_LOAD16_U, Opcodes.I32_STORE16 -> {
-                valueType = ValueType.I32;
-                alignment = 1;
-            }
-            case Opcodes.I64_LOAD8_S, Opcodes.I64_LOAD8_U, Opcodes.I64_STORE8 -> {
-                valueType = ValueType.I64;
-                alignment = 0;
-            }
-            case Opcodes.I64_LOAD16_S, Opcodes.I64_LOAD16_U, Opcodes.I64_STORE16 -> {
-                valueType = ValueType.I64;
-                alignment = 1;
-            }
-            default -> { // I64_LOAD32_S, I64_LOAD32_U, I64_STORE32
-                valueType = ValueType.I64;
-                alignment = 2;
-            }
-        }
-        int addressType = memarg(alignment, at);
-        if (store) {
-            pop(valueType, at);
-            pop(addressType, at);
-        } else {
-            pop(addressType, at);
-            push(valueType);
-        }
-    }
-
-    private void misc(int at) {
-        int sub = r.u32();
+    /** The 0xFC instructions the validator checks by hand. */
+    private void misc(int sub, int at) {
         switch (sub) {
-            case Opcodes.I32_TRUNC_SAT_F32_S, Opcodes.I32_TRUNC_SAT_F32_U -> unary(ValueType.F32, ValueType.I32, at);
-            case Opcodes.I32_TRUNC_SAT_F64_S, Opcodes.I32_TRUNC_SAT_F64_U -> unary(ValueType.F64, ValueType.I32, at);
-            case Opcodes.I64_TRUNC_SAT_F32_S, Opcodes.I64_TRUNC_SAT_F32_U -> unary(ValueType.F32, ValueType.I64, at);
-            case Opcodes.I64_TRUNC_SAT_F64_S, Opcodes.I64_TRUNC_SAT_F64_U -> unary(ValueType.F64, ValueType.I64, at);
             case Opcodes.MEMORY_INIT -> {
                 requireDataCount(at);
                 int dataIndex = r.u32();
@@ -688,12 +575,6 @@ final class FunctionValidator {
                 pop(length, at);
                 pop(source, at);
                 pop(destination, at);
-            }
-            case Opcodes.MEMORY_FILL -> {
-                int addressType = memory(CodeScanner.memoryIndex(r, features), at);
-                pop(addressType, at);
-                pop(ValueType.I32, at);
-                pop(addressType, at);
             }
             case Opcodes.TABLE_INIT -> {
                 int elementIndex = r.u32();
@@ -733,90 +614,13 @@ final class FunctionValidator {
                 pop(type, at);
                 pop(ValueType.I32, at);
             }
-            default -> throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0xfc " + Integer.toUnsignedString(sub), at);
+            default -> throw new IllegalStateException("no validation for 0xfc " + sub);
         }
     }
 
     private void requireDataCount(int at) {
         if (module.dataCount() < 0) {
             throw r.malformed(ErrorMessage.DATA_COUNT_SECTION_REQUIRED, at);
-        }
-    }
-
-    private void unary(int in, int out, int at) {
-        pop(in, at);
-        push(out);
-    }
-
-    private void simd(int at) {
-        int sub = r.u32();
-        final int v128 = ValueType.V128;
-        switch (SimdOpcodes.kind(sub)) {
-            case SimdOpcodes.LOAD -> {
-                pop(memarg(SimdOpcodes.alignment(sub), at), at);
-                push(v128);
-            }
-            case SimdOpcodes.STORE -> {
-                int addressType = memarg(SimdOpcodes.alignment(sub), at);
-                pop(v128, at);
-                pop(addressType, at);
-            }
-            case SimdOpcodes.LOAD_LANE -> {
-                int addressType = memarg(SimdOpcodes.alignment(sub), at);
-                lane(SimdOpcodes.laneCount(sub), at);
-                pop(v128, at);
-                pop(addressType, at);
-                push(v128);
-            }
-            case SimdOpcodes.STORE_LANE -> {
-                int addressType = memarg(SimdOpcodes.alignment(sub), at);
-                lane(SimdOpcodes.laneCount(sub), at);
-                pop(v128, at);
-                pop(addressType, at);
-            }
-            case SimdOpcodes.CONST -> {
-                r.skip(16);
-                push(v128);
-            }
-            case SimdOpcodes.SHUFFLE -> {
-                for (int i = 0; i < 16; i++) {
-                    lane(32, at);
-                }
-                pop(v128, at);
-                pop(v128, at);
-                push(v128);
-            }
-            case SimdOpcodes.EXTRACT_LANE -> {
-                lane(SimdOpcodes.laneCount(sub), at);
-                pop(v128, at);
-                push(SimdOpcodes.scalarType(sub));
-            }
-            case SimdOpcodes.REPLACE_LANE -> {
-                lane(SimdOpcodes.laneCount(sub), at);
-                pop(SimdOpcodes.scalarType(sub), at);
-                pop(v128, at);
-                push(v128);
-            }
-            case SimdOpcodes.SPLAT -> unary(SimdOpcodes.scalarType(sub), v128, at);
-            case SimdOpcodes.UNARY -> unary(v128, v128, at);
-            case SimdOpcodes.BINARY -> {
-                pop(v128, at);
-                pop(v128, at);
-                push(v128);
-            }
-            case SimdOpcodes.TERNARY -> {
-                pop(v128, at);
-                pop(v128, at);
-                pop(v128, at);
-                push(v128);
-            }
-            case SimdOpcodes.TEST -> unary(v128, ValueType.I32, at);
-            case SimdOpcodes.SHIFT -> {
-                pop(ValueType.I32, at);
-                pop(v128, at);
-                push(v128);
-            }
-            default -> throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "0xfd " + Integer.toUnsignedString(sub), at);
         }
     }
 
