@@ -3,6 +3,7 @@ package org.wasmlang.interop;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.WasmFunction;
 import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.runtime.simd.V128;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -14,6 +15,7 @@ import com.oracle.truffle.api.interop.UnsupportedTypeException;
  * The one place where host values become Wasm values and back. Integers accept any host
  * number that fits (JS numbers with an integral value, BigInt, Python int); i32 also
  * accepts unsigned values up to 2^32-1 and i64 up to 2^64-1, wrapping them as Wasm does.
+ * v128 takes a v128, or 16 bytes as a host buffer or array.
  * Floats accept any host number. References: funcref takes Wasm functions or null,
  * externref any host value (null becomes ref.null).
  */
@@ -92,6 +94,12 @@ public final class ValueConversion {
                         return interop.asDouble(value);
                     }
                 }
+                case ValueType.V128 -> {
+                    V128 vector = vector(value, interop);
+                    if (vector != null) {
+                        return vector;
+                    }
+                }
                 case ValueType.FUNCREF -> {
                     if (value instanceof WasmFunction || value == WasmNull.NULL) {
                         return value;
@@ -110,6 +118,44 @@ public final class ValueConversion {
         }
         throw UnsupportedTypeException.create(new Object[]{value},
                         "argument " + (position + 1) + ": expected " + ValueType.name(type) + ", got " + describe(value));
+    }
+
+    /**
+     * A v128 from a host: a v128 the guest returned, a buffer of 16 bytes, or an array of 16
+     * byte values (-128..255), each little-endian in lane order; null for anything else.
+     */
+    private static V128 vector(Object value, InteropLibrary interop) throws UnsupportedMessageException {
+        if (value instanceof V128 vector) {
+            return vector;
+        }
+        byte[] bytes = new byte[16];
+        if (interop.hasBufferElements(value) && interop.getBufferSize(value) == 16) {
+            for (int i = 0; i < 16; i++) {
+                try {
+                    bytes[i] = interop.readBufferByte(value, i);
+                } catch (com.oracle.truffle.api.interop.InvalidBufferOffsetException e) {
+                    return null;
+                }
+            }
+            return V128.fromBytes(bytes, 0);
+        }
+        if (interop.hasArrayElements(value) && interop.getArraySize(value) == 16) {
+            for (int i = 0; i < 16; i++) {
+                Object element;
+                try {
+                    element = interop.readArrayElement(value, i);
+                } catch (com.oracle.truffle.api.interop.InvalidArrayIndexException e) {
+                    return null;
+                }
+                InteropLibrary elements = InteropLibrary.getUncached(element);
+                if (!elements.fitsInInt(element) || elements.asInt(element) < -128 || elements.asInt(element) > 255) {
+                    return null;
+                }
+                bytes[i] = (byte) elements.asInt(element);
+            }
+            return V128.fromBytes(bytes, 0);
+        }
+        return null;
     }
 
     @TruffleBoundary

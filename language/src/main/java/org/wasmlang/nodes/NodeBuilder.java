@@ -11,7 +11,12 @@ import java.util.Map;
 import org.wasmlang.binary.BinaryReader;
 import org.wasmlang.binary.BlockTypes;
 import org.wasmlang.binary.CodeScanner;
+import org.wasmlang.binary.Instruction;
+import org.wasmlang.binary.Instruction.Family;
+import org.wasmlang.binary.Instructions;
+import org.wasmlang.binary.MemArg;
 import org.wasmlang.binary.TypeReader;
+import org.wasmlang.module.Features;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Function;
 import org.wasmlang.module.Module;
@@ -32,11 +37,13 @@ import org.wasmlang.nodes.memory.LoadNode;
 import org.wasmlang.nodes.memory.MemoryGrowNode;
 import org.wasmlang.nodes.memory.MemorySizeNode;
 import org.wasmlang.nodes.memory.StoreNode;
+import org.wasmlang.nodes.memory.V128MemoryNode;
 import org.wasmlang.nodes.numeric.ConvertNode;
 import org.wasmlang.nodes.numeric.F32Node;
 import org.wasmlang.nodes.numeric.F64Node;
 import org.wasmlang.nodes.numeric.I32Node;
 import org.wasmlang.nodes.numeric.I64Node;
+import org.wasmlang.nodes.simd.SimdNode;
 import org.wasmlang.nodes.table.TableNode;
 import org.wasmlang.nodes.variable.ConstNode;
 import org.wasmlang.nodes.variable.CopySlotNode;
@@ -46,9 +53,9 @@ import org.wasmlang.nodes.variable.RefIsNullNode;
 import org.wasmlang.nodes.variable.SelectNode;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.WasmInstance;
-import org.wasmlang.runtime.WasmLoadException;
 import org.wasmlang.runtime.WasmMemory;
 import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.validation.FunctionInfo;
 
 /**
@@ -73,6 +80,8 @@ final class NodeBuilder {
     private final FuncType[] types;
 
     private final SpeculationPolicy policy;
+    private final Features features;
+    private final MemArg memArg = new MemArg();
 
     private int sp;
     /**
@@ -119,6 +128,7 @@ final class NodeBuilder {
         this.localTypes = info.localTypes();
         this.localCount = localTypes.length;
         this.types = module.types();
+        this.features = instance.compiledModule().features();
         this.policy = new SpeculationPolicy(function.codeEnd() - function.codeStart());
         this.pendingLocal = new int[info.maxStackHeight() + 1];
         Arrays.fill(pendingLocal, -1);
@@ -211,11 +221,14 @@ final class NodeBuilder {
      * Whether pending entries may stay pending across an instruction: it reads its operands
      * where they are, or only pushes, and writes no local except through local.set/tee.
      */
-    private static boolean takesPendingOperands(int opcode) {
-        return switch (opcode) {
+    private static boolean takesPendingOperands(Instruction instruction) {
+        if (instruction.family() != Family.SPECIAL) {
+            return true;
+        }
+        return switch (instruction.code()) {
             case NOP, LOCAL_GET, LOCAL_SET, LOCAL_TEE, GLOBAL_GET, GLOBAL_SET, DROP, SELECT, SELECT_T, BR_IF, IF, BR_TABLE,
                             I32_CONST, I64_CONST, F32_CONST, F64_CONST, REF_NULL, REF_FUNC, MEMORY_SIZE -> true;
-            default -> (opcode >= I32_LOAD && opcode <= I64_STORE32) || (opcode >= I32_EQZ && opcode <= I64_EXTEND32_S);
+            default -> false;
         };
     }
 
@@ -243,8 +256,9 @@ final class NodeBuilder {
             int at = r.position();
             int built = nodes.size();
             highWater = Math.max(highWater, sp);
-            int opcode = r.u8();
-            if (!takesPendingOperands(opcode)) {
+            Instruction instruction = Instructions.read(r, features);
+            int opcode = instruction.code();
+            if (!takesPendingOperands(instruction)) {
                 materialize(nodes, 0, sp);
             } else if (opcode == BR_IF || opcode == IF || opcode == BR_TABLE) {
                 // Values a branch carries or a block takes must be in their slots.
@@ -317,7 +331,7 @@ final class NodeBuilder {
                     if (opcode == SELECT_T) {
                         int n = r.u32();
                         for (int i = 0; i < n; i++) {
-                            TypeReader.valueType(r, instance.compiledModule().features());
+                            TypeReader.valueType(r, features);
                         }
                     }
                     int first = take(nodes, sp - 3);
@@ -374,15 +388,19 @@ final class NodeBuilder {
                 case F32_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.F32, r.f32Bits()));
                 case F64_CONST -> nodes.add(ConstNode.number(slot(sp++), ValueType.F64, r.f64Bits()));
                 case REF_NULL -> {
-                    TypeReader.heapType(r, instance.compiledModule().features());
+                    TypeReader.heapType(r, features);
                     nodes.add(ConstNode.reference(slot(sp++), WasmNull.NULL));
                 }
                 case REF_IS_NULL -> nodes.add(new RefIsNullNode(slot(sp - 1)));
                 case REF_FUNC -> nodes.add(ConstNode.reference(slot(sp++), instance.function(r.u32())));
-                case MISC_PREFIX -> nodes.add(misc());
-                case SIMD_PREFIX -> throw new WasmLoadException("unsupported feature: SIMD instructions cannot be executed yet"
-                                + " (function " + module.functionDisplayName(function.index()) + ")");
-                default -> nodes.add(simpleInstruction(nodes, opcode));
+                default -> nodes.add(switch (instruction.family()) {
+                    case SPECIAL -> misc(instruction.opcode());
+                    case LOAD, STORE -> memoryAccess(nodes, instruction);
+                    case I32, I64, F32, F64, CONVERT -> numeric(nodes, instruction);
+                    case V128_LOAD, V128_STORE, V128_LOAD_LANE, V128_STORE_LANE -> vectorMemoryAccess(nodes, instruction);
+                    case V128_CONST -> ConstNode.reference(slot(sp++), V128.fromBytes(module.bytes(), skip(16)));
+                    default -> simd(nodes, instruction);
+                });
             }
             if (nodes.size() > built) {
                 WasmNode node = nodes.get(nodes.size() - 1);
@@ -396,7 +414,7 @@ final class NodeBuilder {
     }
 
     private WasmMemory memory() {
-        return instance.memory(CodeScanner.memoryIndex(r, instance.compiledModule().features()));
+        return instance.memory(CodeScanner.memoryIndex(r, features));
     }
 
     private WasmNode block(int opcode) {
@@ -496,13 +514,9 @@ final class NodeBuilder {
         // instruction resets it from the label.
     }
 
-    private WasmNode misc() {
-        int sub = r.u32();
+    /** The 0xFC instructions with a node of their own. */
+    private WasmNode misc(int sub) {
         switch (sub) {
-            case I32_TRUNC_SAT_F32_S, I32_TRUNC_SAT_F32_U, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U,
-                            I64_TRUNC_SAT_F32_S, I64_TRUNC_SAT_F32_U, I64_TRUNC_SAT_F64_S, I64_TRUNC_SAT_F64_U -> {
-                return new ConvertNode(ConvertNode.SATURATING | sub, slot(sp - 1), slot(sp - 1));
-            }
             case MEMORY_INIT -> {
                 int segment = r.u32();
                 WasmMemory memory = memory();
@@ -556,25 +570,24 @@ final class NodeBuilder {
         }
     }
 
-    /** Loads, stores and the numeric instructions. */
-    private WasmNode simpleInstruction(List<WasmNode> nodes, int opcode) {
-        if (opcode >= I32_LOAD && opcode <= I64_LOAD32_U) {
-            WasmMemory memory = memoryOfMemarg();
-            long offset = r.u32() & 0xFFFFFFFFL;
+    private WasmNode memoryAccess(List<WasmNode> nodes, Instruction instruction) {
+        memArg.read(r, features);
+        WasmMemory memory = instance.memory(memArg.memoryIndex);
+        int opcode = instruction.opcode();
+        if (instruction.family() == Family.LOAD) {
             int address = take(nodes, sp - 1);
-            return readsLocals(LoadNode.create(memory, opcode, offset, address, slot(sp - 1)), address);
+            return readsLocals(LoadNode.create(memory, opcode, memArg.offset, address, slot(sp - 1)), address);
         }
-        if (opcode >= I32_STORE && opcode <= I64_STORE32) {
-            WasmMemory memory = memoryOfMemarg();
-            long offset = r.u32() & 0xFFFFFFFFL;
-            int address = take(nodes, sp - 2);
-            int value = take(nodes, sp - 1);
-            sp -= 2;
-            return readsLocals(StoreNode.create(memory, opcode, offset, address, value), address, value);
-        }
-        boolean unary = opcode == I32_EQZ || opcode == I64_EQZ || (opcode >= I32_CLZ && opcode <= I32_POPCNT)
-                        || (opcode >= I64_CLZ && opcode <= I64_POPCNT) || (opcode >= F32_ABS && opcode <= F32_SQRT)
-                        || (opcode >= F64_ABS && opcode <= F64_SQRT) || opcode >= I32_WRAP_I64;
+        int address = take(nodes, sp - 2);
+        int value = take(nodes, sp - 1);
+        sp -= 2;
+        return readsLocals(StoreNode.create(memory, opcode, memArg.offset, address, value), address, value);
+    }
+
+    /** The numeric operators of Wasm 1.0 and the saturating truncations. */
+    private WasmNode numeric(List<WasmNode> nodes, Instruction instruction) {
+        int opcode = instruction.opcode();
+        boolean unary = instruction.params().length == 1;
         int a;
         int b = -1;
         boolean immediate = false;
@@ -583,7 +596,7 @@ final class NodeBuilder {
             a = take(nodes, sp - 1);
         } else {
             a = take(nodes, sp - 2);
-            if (pendingConst[sp - 1] && (opcode <= I64_GE_U || (opcode >= I32_CLZ && opcode <= I64_ROTR))) {
+            if (pendingConst[sp - 1] && (instruction.family() == Family.I32 || instruction.family() == Family.I64)) {
                 // An i32/i64 operator with a constant second operand keeps it in the node.
                 immediate = true;
                 immediateBits = constBits[sp - 1];
@@ -594,28 +607,81 @@ final class NodeBuilder {
             sp--;
         }
         int result = slot(sp - 1);
-        WasmNode node;
-        if (opcode >= I32_WRAP_I64 && opcode <= F64_REINTERPRET_I64) {
-            node = new ConvertNode(opcode, a, result);
-        } else if (opcode <= I32_GE_U || (opcode >= I32_CLZ && opcode <= I32_ROTR) || opcode == I32_EXTEND8_S
-                        || opcode == I32_EXTEND16_S) {
-            node = new I32Node(opcode, a, b, result, (int) immediateBits);
-        } else if (opcode <= I64_GE_U || (opcode >= I64_CLZ && opcode <= I64_ROTR) || opcode >= I64_EXTEND8_S) {
-            node = new I64Node(opcode, a, b, result, immediateBits);
-        } else if (opcode <= F32_GE || (opcode >= F32_ABS && opcode <= F32_COPYSIGN)) {
-            node = new F32Node(opcode, a, b, result);
-        } else {
-            node = new F64Node(opcode, a, b, result);
-        }
-        return unary ? readsLocals(node, a) : readsLocals(node, a, b);
+        WasmNode node = switch (instruction.family()) {
+            case CONVERT -> new ConvertNode(instruction.prefix() == 0 ? opcode : ConvertNode.SATURATING | opcode, a, result);
+            case I32 -> new I32Node(opcode, a, b, result, (int) immediateBits);
+            case I64 -> new I64Node(opcode, a, b, result, immediateBits);
+            case F32 -> new F32Node(opcode, a, b, result);
+            default -> new F64Node(opcode, a, b, result);
+        };
+        return unary || immediate ? readsLocals(node, a) : readsLocals(node, a, b);
     }
 
-    private WasmMemory memoryOfMemarg() {
-        int flags = r.u32();
-        int index = 0;
-        if ((flags & 0x40) != 0 && instance.compiledModule().features().multiMemory()) {
-            index = r.u32();
+    private WasmNode vectorMemoryAccess(List<WasmNode> nodes, Instruction instruction) {
+        memArg.read(r, features);
+        WasmMemory memory = instance.memory(memArg.memoryIndex);
+        int opcode = instruction.opcode();
+        switch (instruction.family()) {
+            case V128_LOAD -> {
+                int address = take(nodes, sp - 1);
+                return readsLocals(V128MemoryNode.create(memory, opcode, memArg.offset, address, slot(sp - 1), -1, 0),
+                                address);
+            }
+            case V128_STORE -> {
+                int address = take(nodes, sp - 2);
+                int value = take(nodes, sp - 1);
+                sp -= 2;
+                return readsLocals(V128MemoryNode.create(memory, opcode, memArg.offset, address, value, -1, 0), address,
+                                value);
+            }
+            default -> {
+                int lane = r.u8();
+                int address = take(nodes, sp - 2);
+                int vector = take(nodes, sp - 1);
+                sp -= 2;
+                int result = -1;
+                if (instruction.family() == Family.V128_LOAD_LANE) {
+                    result = slot(sp++);
+                }
+                return readsLocals(V128MemoryNode.create(memory, opcode, memArg.offset, address, vector, result, lane),
+                                address, vector);
+            }
         }
-        return instance.memory(index);
     }
+
+    /** The SIMD operators: their operands are the instruction's parameters, their result its one result. */
+    private WasmNode simd(List<WasmNode> nodes, Instruction instruction) {
+        int lane = 0;
+        byte[] shuffle = null;
+        switch (instruction.immediate()) {
+            case LANE -> lane = r.u8();
+            case SHUFFLE -> shuffle = Arrays.copyOfRange(module.bytes(), skip(16), r.position());
+            default -> {
+            }
+        }
+        int[] params = instruction.params();
+        int[] operands = {-1, -1, -1};
+        int base = sp - params.length;
+        for (int i = 0; i < params.length; i++) {
+            operands[i] = take(nodes, base + i);
+        }
+        sp = base;
+        Family family = instruction.family();
+        int scalarType = switch (family) {
+            case V128_SPLAT -> params[0];
+            case V128_REPLACE_LANE -> params[1];
+            default -> instruction.results()[0];
+        };
+        WasmNode node = new SimdNode(family, instruction.opcode(), operands[0], operands[1], operands[2], slot(sp++), lane,
+                        scalarType, shuffle);
+        return readsLocals(node, Arrays.copyOf(operands, params.length));
+    }
+
+    /** Steps over {@code n} immediate bytes and returns where they start. */
+    private int skip(int n) {
+        int start = r.position();
+        r.skip(n);
+        return start;
+    }
+
 }

@@ -1,12 +1,18 @@
 package org.wasmlang.nodes;
 
 import org.wasmlang.module.ValueType;
+import org.wasmlang.runtime.simd.V128;
 
 import com.oracle.truffle.api.frame.Frame;
 
 /** Moving values between frame slots and the boxed form calls use. */
 public final class Values {
     private Values() {
+    }
+
+    /** Whether a value of this type lives in a slot's object half: references and v128 ({@link V128}). */
+    public static boolean isObject(int type) {
+        return type == ValueType.V128 || ValueType.isReference(type);
     }
 
     public static Object box(Frame frame, int slot, int type) {
@@ -36,6 +42,7 @@ public final class Values {
             case ValueType.I64 -> frame.setLongStatic(slot, 0L);
             case ValueType.F32 -> frame.setFloatStatic(slot, 0f);
             case ValueType.F64 -> frame.setDoubleStatic(slot, 0d);
+            case ValueType.V128 -> frame.setObjectStatic(slot, V128.ZERO);
             default -> frame.setObjectStatic(slot, nullReference);
         }
     }

@@ -2,6 +2,7 @@ package org.wasmlang.runtime;
 
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.binary.Opcodes;
+import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.module.ConstantExpression;
 import org.wasmlang.module.DataSegment;
 import org.wasmlang.module.ElementSegment;
@@ -197,8 +198,9 @@ public final class Linker {
                     Object left = stack[--sp];
                     stack[sp++] = extendedConstant(expr.opcode(i), left, right);
                 }
-                default -> throw new WasmLinkException("unsupported feature: constant instruction 0x"
-                                + Integer.toHexString(expr.opcode(i)) + " (v128 values need SIMD support)");
+                case Opcodes.SIMD_PREFIX << 8 | Opcodes.V128_CONST -> stack[sp++] = new V128(imm, expr.immediate2(i));
+                default -> throw new IllegalStateException("validation let through constant instruction 0x"
+                                + Integer.toHexString(expr.opcode(i)));
             }
         }
         return stack[0];

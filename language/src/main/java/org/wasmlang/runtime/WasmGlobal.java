@@ -1,6 +1,7 @@
 package org.wasmlang.runtime;
 
 import org.wasmlang.module.GlobalType;
+import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.module.ValueType;
 
 import org.wasmlang.interop.ObjectArray;
@@ -17,8 +18,8 @@ import com.oracle.truffle.api.library.ExportMessage;
 
 /**
  * A global variable, shared by every instance that imports it. Numbers are kept as raw
- * bits in {@link #bits} (i32 sign-extended, floats as their IEEE bits), references in
- * {@link #reference}.
+ * bits in {@link #bits} (i32 sign-extended, floats as their IEEE bits), references and v128
+ * values in {@link #reference}.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class WasmGlobal implements TruffleObject {
@@ -30,7 +31,8 @@ public final class WasmGlobal implements TruffleObject {
 
     public WasmGlobal(GlobalType type) {
         this.type = type;
-        this.reference = ValueType.isReference(type.valueType()) ? WasmNull.NULL : null;
+        this.reference = ValueType.isReference(type.valueType()) ? WasmNull.NULL
+                        : type.valueType() == ValueType.V128 ? V128.ZERO : null;
     }
 
     public GlobalType type() {

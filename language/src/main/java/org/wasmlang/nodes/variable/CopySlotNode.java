@@ -1,6 +1,6 @@
 package org.wasmlang.nodes.variable;
 
-import org.wasmlang.module.ValueType;
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -13,12 +13,12 @@ public final class CopySlotNode extends WasmNode {
     private final int from;
     private final int to;
     /** Locals have a static type, so only the half of the slot that holds it is copied. */
-    private final boolean reference;
+    private final boolean object;
 
     public CopySlotNode(int from, int to, int valueType) {
         this.from = from;
         this.to = to;
-        this.reference = ValueType.isReference(valueType);
+        this.object = Values.isObject(valueType);
     }
 
     public int from() {
@@ -31,7 +31,7 @@ public final class CopySlotNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (reference) {
+        if (object) {
             frame.copyObjectStatic(from, to);
         } else {
             frame.copyPrimitiveStatic(from, to);

@@ -41,7 +41,7 @@ final class ResultMatcher {
                 case "func" -> !actual.isNull() && actual.canExecute();
                 default -> !actual.isNull();
             };
-            case Expected.V128Lanes lanes -> false;
+            case Expected.V128Lanes lanes -> matchesLanes(lanes, actual);
         };
     }
 
@@ -56,8 +56,37 @@ final class ResultMatcher {
             case WastValue.RefNull v -> actual.isNull();
             case WastValue.RefExtern v -> actual.isHostObject() && actual.asHostObject().equals(new ExternRef(v.id()));
             case WastValue.RefHost v -> actual.isHostObject() && actual.asHostObject().equals(new ExternRef(v.id()));
-            case WastValue.V128 v -> false;
+            case WastValue.V128 v -> java.util.Arrays.equals(v.bytes(), vectorBytes(actual));
         };
+    }
+
+    /** A v128 result's 16 bytes (WasmLang gives v128s to hosts as 16-byte buffers), or null. */
+    private static byte[] vectorBytes(Value actual) {
+        if (!actual.hasBufferElements() || actual.getBufferSize() != 16) {
+            return null;
+        }
+        byte[] bytes = new byte[16];
+        for (int i = 0; i < 16; i++) {
+            bytes[i] = actual.readBufferByte(i);
+        }
+        return bytes;
+    }
+
+    /** An f32x4/f64x2 expectation with NaN patterns, lane by lane. */
+    private static boolean matchesLanes(Expected.V128Lanes expected, Value actual) {
+        byte[] bytes = vectorBytes(actual);
+        if (bytes == null) {
+            return false;
+        }
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        boolean f64 = expected.shape().equals("f64x2");
+        for (int lane = 0; lane < expected.lanes().size(); lane++) {
+            Value laneValue = Value.asValue(f64 ? (Object) buffer.getDouble(lane * 8) : (Object) buffer.getFloat(lane * 4));
+            if (!matches(expected.lanes().get(lane), laneValue)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean canonical32(Value v) {
@@ -79,6 +108,9 @@ final class ResultMatcher {
     }
 
     private static String describe(Value value) {
+        if (value.hasBufferElements() && value.getBufferSize() == 16) {
+            return value.toString();
+        }
         if (value.isNumber() && value.fitsInLong()) {
             return value + " (0x" + Long.toHexString(value.asLong()) + ")";
         }

@@ -8,6 +8,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.wasmlang.WasmLanguage;
@@ -172,7 +173,14 @@ final class ScriptExecution {
             case WastValue.RefNull v -> null;
             case WastValue.RefExtern v -> new ExternRef(v.id());
             case WastValue.RefHost v -> new ExternRef(v.id());
-            case WastValue.V128 v -> throw new UnsupportedOperationException("v128 arguments need SIMD support");
+            case WastValue.V128 v -> {
+                // WasmLang takes a v128 from the host as an array of its 16 bytes.
+                Object[] bytes = new Object[16];
+                for (int i = 0; i < 16; i++) {
+                    bytes[i] = (int) v.bytes()[i];
+                }
+                yield ProxyArray.fromArray(bytes);
+            }
         };
     }
 

@@ -1,0 +1,86 @@
+package org.wasmlang.nodes.simd;
+
+import org.wasmlang.binary.Instruction.Family;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.simd.SimdOps;
+import org.wasmlang.runtime.simd.V128;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+/**
+ * Every SIMD instruction that only computes. v128 values are {@link V128} objects in object
+ * slots; the family and sub-opcode are final fields, so partial evaluation keeps one call
+ * into {@link SimdOps}, and the V128s in between never leave compiled code.
+ */
+public final class SimdNode extends WasmNode {
+    private final Family family;
+    private final int opcode;
+    /** Operand slots (locals or stack slots); unused ones are -1. */
+    private final int a;
+    private final int b;
+    private final int c;
+    private final int result;
+    /** The lane of extract_lane/replace_lane. */
+    private final int lane;
+    /** The scalar type of a splat's operand, of extract_lane's result or replace_lane's operand. */
+    private final int scalarType;
+    @CompilationFinal(dimensions = 1) private final byte[] shuffle;
+
+    public SimdNode(Family family, int opcode, int a, int b, int c, int result, int lane, int scalarType, byte[] shuffle) {
+        this.family = family;
+        this.opcode = opcode;
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.result = result;
+        this.lane = lane;
+        this.scalarType = scalarType;
+        this.shuffle = shuffle;
+    }
+
+    static V128 vector(Frame frame, int slot) {
+        return CompilerDirectives.castExact(frame.getObjectStatic(slot), V128.class);
+    }
+
+    @Override
+    public int execute(VirtualFrame frame) {
+        switch (family) {
+            case V128_UNARY -> frame.setObjectStatic(result, SimdOps.unary(opcode, vector(frame, a)));
+            case V128_BINARY -> frame.setObjectStatic(result, SimdOps.binary(opcode, vector(frame, a), vector(frame, b)));
+            case V128_TERNARY -> frame.setObjectStatic(result,
+                            SimdOps.ternary(opcode, vector(frame, a), vector(frame, b), vector(frame, c)));
+            case V128_TEST -> frame.setIntStatic(result, SimdOps.test(opcode, vector(frame, a)));
+            case V128_SHIFT -> frame.setObjectStatic(result, SimdOps.shift(opcode, vector(frame, a), frame.getIntStatic(b)));
+            case V128_SPLAT -> frame.setObjectStatic(result, SimdOps.splat(opcode, scalarBits(frame, a)));
+            case V128_EXTRACT_LANE -> setScalar(frame, result, SimdOps.extractLane(opcode, vector(frame, a), lane));
+            case V128_REPLACE_LANE -> frame.setObjectStatic(result,
+                            SimdOps.replaceLane(opcode, vector(frame, a), lane, scalarBits(frame, b)));
+            case V128_SHUFFLE -> frame.setObjectStatic(result, SimdOps.shuffle(vector(frame, a), vector(frame, b), shuffle));
+            default -> throw CompilerDirectives.shouldNotReachHere(family.name());
+        }
+        return NORMAL;
+    }
+
+    /** A scalar operand as the raw bits {@link SimdOps} takes. */
+    private long scalarBits(Frame frame, int slot) {
+        return switch (scalarType) {
+            case ValueType.I32 -> frame.getIntStatic(slot);
+            case ValueType.I64 -> frame.getLongStatic(slot);
+            case ValueType.F32 -> Float.floatToRawIntBits(frame.getFloatStatic(slot));
+            default -> Double.doubleToRawLongBits(frame.getDoubleStatic(slot));
+        };
+    }
+
+    private void setScalar(Frame frame, int slot, long bits) {
+        switch (scalarType) {
+            case ValueType.I32 -> frame.setIntStatic(slot, (int) bits);
+            case ValueType.I64 -> frame.setLongStatic(slot, bits);
+            case ValueType.F32 -> frame.setFloatStatic(slot, Float.intBitsToFloat((int) bits));
+            default -> frame.setDoubleStatic(slot, Double.longBitsToDouble(bits));
+        }
+    }
+}
