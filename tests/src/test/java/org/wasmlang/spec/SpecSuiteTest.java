@@ -18,8 +18,9 @@ import org.wasmlang.launcher.wast.WastRunner;
 import org.wasmlang.testing.TestPaths;
 
 /**
- * The official Wasm 2.0 spec scripts (../shared/testsuite/wasm-2.0/binary, SIMD included),
- * one test per script, through the same runner as {@code wasmlang wast}. A failure fails
+ * The official Wasm 2.0 spec scripts (../shared/testsuite/wasm-2.0/binary, SIMD included)
+ * and the Wasm 3.0 SIMD and relaxed SIMD scripts, one test per script, through the same
+ * runner as {@code wasmlang wast}. A failure fails
  * the test unless spec-exclusions.txt lists it with a reason. The tally, skips included,
  * is printed at the end.
  */
@@ -39,7 +40,7 @@ class SpecSuiteTest {
         if (runner != null) {
             runner.close();
         }
-        System.out.println("Wasm 2.0 spec suite:");
+        System.out.println("Wasm 2.0 spec suite, Wasm 3.0 simd/ and relaxed-simd/:");
         TOTAL.print(System.out, false);
     }
 
@@ -48,6 +49,14 @@ class SpecSuiteTest {
         Path root = TestPaths.requireShared("testsuite/wasm-2.0/binary");
         List<Path> scripts = WastRunner.collectScripts(List.of(root));
         return scripts.stream().map(script -> DynamicTest.dynamicTest(root.relativize(script).toString(),
+                        () -> runScript(script)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> wasm30SimdScripts() throws IOException {
+        Path root = TestPaths.requireShared("testsuite/wasm-3.0/binary");
+        List<Path> scripts = WastRunner.collectScripts(List.of(root.resolve("simd"), root.resolve("relaxed-simd")));
+        return scripts.stream().map(script -> DynamicTest.dynamicTest("wasm-3.0/" + root.relativize(script),
                         () -> runScript(script)));
     }
 
