@@ -22,6 +22,6 @@ CFLAGS=(--target=wasm32 -O2 -nostdlib -fno-builtin -fvisibility=hidden -Wall -We
 "$CC" "${CFLAGS[@]}" -o json_input.wasm json_input.c
 "$CC" "${CFLAGS[@]}" -o send_line.wasm send_line.c
 
-for wat in caller_start errors osr tables; do
+for wat in caller_start errors osr simd tables; do
     wat2wasm --debug-names -o "$wat.wasm" "$wat.wat"
 done

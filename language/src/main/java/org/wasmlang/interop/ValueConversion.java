@@ -2,6 +2,7 @@ package org.wasmlang.interop;
 
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.WasmFunction;
+import org.wasmlang.runtime.ByteArrayValues;
 import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.simd.V128;
 
@@ -95,7 +96,7 @@ public final class ValueConversion {
                     }
                 }
                 case ValueType.V128 -> {
-                    V128 vector = vector(value, interop);
+                    V128 vector = vector(value);
                     if (vector != null) {
                         return vector;
                     }
@@ -116,46 +117,22 @@ public final class ValueConversion {
         } catch (UnsupportedMessageException e) {
             // Falls through to the type error below.
         }
-        throw UnsupportedTypeException.create(new Object[]{value},
-                        "argument " + (position + 1) + ": expected " + ValueType.name(type) + ", got " + describe(value));
+        throw UnsupportedTypeException.create(new Object[]{value}, "argument " + (position + 1) + ": expected "
+                        + ValueType.name(type) + ", got " + describe(value)
+                        + (type == ValueType.V128 ? " (a v128 is passed as 16 bytes: a buffer or an array of byte values)" : ""));
     }
 
-    /**
-     * A v128 from a host: a v128 the guest returned, a buffer of 16 bytes, or an array of 16
-     * byte values (-128..255), each little-endian in lane order; null for anything else.
-     */
-    private static V128 vector(Object value, InteropLibrary interop) throws UnsupportedMessageException {
+    /** A v128 from a host: a v128 the guest returned, or 16 bytes as a buffer or array; else null. */
+    private static V128 vector(Object value) {
         if (value instanceof V128 vector) {
             return vector;
         }
-        byte[] bytes = new byte[16];
-        if (interop.hasBufferElements(value) && interop.getBufferSize(value) == 16) {
-            for (int i = 0; i < 16; i++) {
-                try {
-                    bytes[i] = interop.readBufferByte(value, i);
-                } catch (com.oracle.truffle.api.interop.InvalidBufferOffsetException e) {
-                    return null;
-                }
-            }
-            return V128.fromBytes(bytes, 0);
+        try {
+            byte[] bytes = ByteArrayValues.bytesOf(value, "v128");
+            return bytes.length == 16 ? V128.fromBytes(bytes, 0) : null;
+        } catch (UnsupportedTypeException e) {
+            return null;
         }
-        if (interop.hasArrayElements(value) && interop.getArraySize(value) == 16) {
-            for (int i = 0; i < 16; i++) {
-                Object element;
-                try {
-                    element = interop.readArrayElement(value, i);
-                } catch (com.oracle.truffle.api.interop.InvalidArrayIndexException e) {
-                    return null;
-                }
-                InteropLibrary elements = InteropLibrary.getUncached(element);
-                if (!elements.fitsInInt(element) || elements.asInt(element) < -128 || elements.asInt(element) > 255) {
-                    return null;
-                }
-                bytes[i] = (byte) elements.asInt(element);
-            }
-            return V128.fromBytes(bytes, 0);
-        }
-        return null;
     }
 
     @TruffleBoundary

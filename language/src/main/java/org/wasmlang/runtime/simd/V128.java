@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.InvalidBufferOffsetException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
@@ -16,8 +17,10 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
  * byte of {@link #lo}, byte lane 15 the high byte of {@link #hi}). Immutable, so compiled
  * code can keep its two halves in registers and drop the object (escape analysis).
  *
- * <p>Hosts see a v128 as a read-only interop buffer of 16 bytes (Java's
- * {@code Value.readBufferInt(order, offset)}, ...), displayed in the spec scripts' notation.
+ * <p>Hosts see a v128 as 16 read-only bytes, both an interop buffer (Java's
+ * {@code Value.readBufferInt(order, offset)}, JS typed arrays over it) and an array of
+ * unsigned byte values (Python's {@code bytes(v)}, JS {@code Array.from(v)}), displayed in
+ * the spec scripts' notation.
  */
 @ExportLibrary(InteropLibrary.class)
 public final class V128 implements TruffleObject {
@@ -93,6 +96,29 @@ public final class V128 implements TruffleObject {
             bytes[8 + i] = (byte) (hi >>> (8 * i));
         }
         return bytes;
+    }
+
+    @ExportMessage
+    boolean hasArrayElements() {
+        return true;
+    }
+
+    @ExportMessage
+    long getArraySize() {
+        return 16;
+    }
+
+    @ExportMessage
+    boolean isArrayElementReadable(long index) {
+        return index >= 0 && index < 16;
+    }
+
+    @ExportMessage
+    int readArrayElement(long index) throws InvalidArrayIndexException {
+        if (!isArrayElementReadable(index)) {
+            throw InvalidArrayIndexException.create(index);
+        }
+        return (int) (half((int) index >> 3) >>> (8 * (index & 7))) & 0xFF;
     }
 
     @ExportMessage
