@@ -67,4 +67,23 @@
       (local.set $sum (i64.add (local.get $sum) (i64.load (local.get $p))))
       (local.set $p (i32.sub (local.get $p) (i32.const 8)))
       (br $down))
-    (local.get $sum)))
+    (local.get $sum))
+
+  ;; v128 values through a replaced loop: (1 2 3 4) waits on the operand stack, a v128 local
+  ;; accumulates i * (1 2 3 4), and the loop is left by a br_if carrying splat(n) out of a
+  ;; block. Returns their i32x4 sum: lane k is k + n + k * n(n-1)/2, wrapping.
+  (func $vectors (export "vectors") (param $n i32) (result v128)
+    (local $i i32) (local $acc v128)
+    (v128.const i32x4 1 2 3 4)
+    (block $out (result v128)
+      (loop $step
+        (local.set $acc (i32x4.add (local.get $acc)
+                                   (i32x4.mul (i32x4.splat (local.get $i)) (v128.const i32x4 1 2 3 4))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $out (i32x4.splat (local.get $i)) (i32.ge_u (local.get $i) (local.get $n)))
+        (drop)
+        (br $step))
+      (unreachable))
+    (i32x4.add)
+    (i32x4.add (local.get $acc)))
+)

@@ -398,7 +398,7 @@ final class NodeBuilder {
                     case LOAD, STORE -> memoryAccess(nodes, instruction);
                     case I32, I64, F32, F64, CONVERT -> numeric(nodes, instruction);
                     case V128_LOAD, V128_STORE, V128_LOAD_LANE, V128_STORE_LANE -> vectorMemoryAccess(nodes, instruction);
-                    case V128_CONST -> ConstNode.reference(slot(sp++), V128.fromBytes(module.bytes(), skip(16)));
+                    case V128_CONST -> ConstNode.vector(slot(sp++), V128.fromBytes(module.bytes(), skip(16)));
                     default -> simd(nodes, instruction);
                 });
             }

@@ -5,14 +5,51 @@ import org.wasmlang.runtime.simd.V128;
 
 import com.oracle.truffle.api.frame.Frame;
 
-/** Moving values between frame slots and the boxed form calls use. */
+/**
+ * Moving values between frame slots and the boxed form calls use, and the frame layout
+ * of v128 values.
+ *
+ * <p>A v128 takes two long slots: its low half in the slot the builder gave the value, its
+ * high half in that slot plus {@link #highHalf}, a second bank of slots that functions
+ * using v128 get after their first. Held as {@link V128} objects in object slots, a vector
+ * carried around a loop (an accumulator) was allocated on every iteration: escape analysis
+ * removes the objects that live within an iteration but materializes those a loop phi
+ * carries. In long slots, nothing of a vector outlives the instruction that reads it.
+ */
 public final class Values {
     private Values() {
     }
 
-    /** Whether a value of this type lives in a slot's object half: references and v128 ({@link V128}). */
+    /**
+     * The distance from a slot to the slot of its high half, 0 when the function has no
+     * v128 values. The frame descriptor holds it, so compiled code sees a constant.
+     */
+    public static int highHalf(Frame frame) {
+        Object info = frame.getFrameDescriptor().getInfo();
+        return info == null ? 0 : (Integer) info;
+    }
+
+    /** Whether a value of this type lives in a slot's object half: references. */
     public static boolean isObject(int type) {
-        return type == ValueType.V128 || ValueType.isReference(type);
+        return ValueType.isReference(type);
+    }
+
+    public static V128 getVector(Frame frame, int slot) {
+        return new V128(frame.getLongStatic(slot), frame.getLongStatic(slot + highHalf(frame)));
+    }
+
+    public static void setVector(Frame frame, int slot, V128 value) {
+        frame.setLongStatic(slot, value.lo);
+        frame.setLongStatic(slot + highHalf(frame), value.hi);
+    }
+
+    /** Copies a value of any type, both halves of a v128 included. */
+    public static void copy(Frame frame, int from, int to) {
+        frame.copyStatic(from, to);
+        int high = highHalf(frame);
+        if (high != 0) {
+            frame.copyStatic(from + high, to + high);
+        }
     }
 
     public static Object box(Frame frame, int slot, int type) {
@@ -21,6 +58,7 @@ public final class Values {
             case ValueType.I64 -> frame.getLongStatic(slot);
             case ValueType.F32 -> frame.getFloatStatic(slot);
             case ValueType.F64 -> frame.getDoubleStatic(slot);
+            case ValueType.V128 -> getVector(frame, slot);
             default -> frame.getObjectStatic(slot);
         };
     }
@@ -31,6 +69,7 @@ public final class Values {
             case ValueType.I64 -> frame.setLongStatic(slot, (Long) value);
             case ValueType.F32 -> frame.setFloatStatic(slot, (Float) value);
             case ValueType.F64 -> frame.setDoubleStatic(slot, (Double) value);
+            case ValueType.V128 -> setVector(frame, slot, (V128) value);
             default -> frame.setObjectStatic(slot, value);
         }
     }
@@ -42,7 +81,7 @@ public final class Values {
             case ValueType.I64 -> frame.setLongStatic(slot, 0L);
             case ValueType.F32 -> frame.setFloatStatic(slot, 0f);
             case ValueType.F64 -> frame.setDoubleStatic(slot, 0d);
-            case ValueType.V128 -> frame.setObjectStatic(slot, V128.ZERO);
+            case ValueType.V128 -> setVector(frame, slot, V128.ZERO);
             default -> frame.setObjectStatic(slot, nullReference);
         }
     }

@@ -67,7 +67,13 @@ public final class WasmFunctionRootNode extends RootNode {
     private static FrameDescriptor frameDescriptor(WasmInstance instance, int functionIndex) {
         FunctionInfo info = info(instance, functionIndex);
         FrameDescriptor.Builder builder = FrameDescriptor.newBuilder();
-        builder.addSlots(info.localTypes().length + info.maxStackHeight(), FrameSlotKind.Static);
+        int slots = info.localTypes().length + info.maxStackHeight();
+        builder.addSlots(slots, FrameSlotKind.Static);
+        if (info.usesVectors()) {
+            // The high halves of v128 values (see Values.highHalf).
+            builder.addSlots(slots, FrameSlotKind.Static);
+            builder.info(slots);
+        }
         return builder.build();
     }
 

@@ -70,12 +70,19 @@ public abstract class WasmNode extends Node {
         clearSlots(frame, deadLocals);
     }
 
-    /** Tells the compiler that the given slots will not be read before being written. */
+    /**
+     * Tells the compiler that the given slots (and the high halves a v128 in them would
+     * have) will not be read before being written.
+     */
     @ExplodeLoop
     public static void clearSlots(VirtualFrame frame, int[] slots) {
         if (CompilerDirectives.inCompiledCode()) {
+            int high = Values.highHalf(frame);
             for (int slot : slots) {
                 frame.clearStatic(slot);
+                if (high != 0) {
+                    frame.clearStatic(slot + high);
+                }
             }
         }
     }
@@ -84,8 +91,12 @@ public abstract class WasmNode extends Node {
     @ExplodeLoop
     public static void clearSlots(VirtualFrame frame, int from, int to) {
         if (CompilerDirectives.inCompiledCode()) {
+            int high = Values.highHalf(frame);
             for (int slot = from; slot < to; slot++) {
                 frame.clearStatic(slot);
+                if (high != 0) {
+                    frame.clearStatic(slot + high);
+                }
             }
         }
     }

@@ -16,11 +16,18 @@ public final class FunctionInfo {
     private final int[] localTypes;
     private final int maxStackHeight;
     private final int[] blocks;
+    private final boolean usesVectors;
 
-    FunctionInfo(int[] localTypes, int maxStackHeight, int[] blocks) {
+    FunctionInfo(int[] localTypes, int maxStackHeight, int[] blocks, boolean usesVectors) {
         this.localTypes = localTypes;
         this.maxStackHeight = maxStackHeight;
         this.blocks = blocks;
+        this.usesVectors = usesVectors;
+    }
+
+    /** Whether a v128 value is ever a local or on the operand stack. */
+    public boolean usesVectors() {
+        return usesVectors;
     }
 
     /** Parameter types followed by declared local types. Do not modify. */

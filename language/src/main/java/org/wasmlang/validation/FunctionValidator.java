@@ -47,6 +47,7 @@ final class FunctionValidator {
     private int[] stack = new int[64];
     private int sp;
     private int maxSp;
+    private boolean usesVectors;
 
     private int[] ctlKind = new int[16];
     private int[] ctlType = new int[16];
@@ -73,6 +74,10 @@ final class FunctionValidator {
         maxSp = 0;
         csp = 0;
         blockCount = 0;
+        usesVectors = false;
+        for (int type : localTypes) {
+            usesVectors |= type == ValueType.V128;
+        }
         r.setPosition(function.codeStart());
         r.setFunctionIndex(functionIndex);
         pushControl(KIND_FUNCTION, function.typeIndex(), -1);
@@ -80,7 +85,8 @@ final class FunctionValidator {
             instruction();
         }
         assert r.position() == function.codeEnd() : "the decoder checked the body's extent";
-        return new FunctionInfo(localTypes, maxSp, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE));
+        return new FunctionInfo(localTypes, maxSp, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE),
+                        usesVectors);
     }
 
     int position() {
@@ -105,6 +111,7 @@ final class FunctionValidator {
             stack = Arrays.copyOf(stack, sp * 2);
         }
         stack[sp++] = type;
+        usesVectors |= type == ValueType.V128;
         if (sp > maxSp) {
             maxSp = sp;
         }

@@ -18,7 +18,7 @@ import org.wasmlang.interop.Guests;
 /**
  * Loops that move to compiled code while they run (on-stack replacement) must hand back
  * exactly the locals, operand stack, memory and globals the interpreter would have had, on
- * every way out of the loop. The guest is tests/src/test/resources/guests/osr.wat; each call
+ * every way out of the loop, v128 values included. The guest is tests/src/test/resources/guests/osr.wat; each call
  * runs long enough, with a low OSR threshold and compilation in the foreground, that its
  * loops are replaced while they run, and the compilation log must say so.
  */
@@ -48,6 +48,13 @@ class OsrTest {
             int sum = (int) ((long) steps * (steps - 1) / 2);
             assertEquals(sum, exports.getMember("memory").readBufferInt(ByteOrder.LITTLE_ENDIAN, 0));
 
+            int n = 100_000;
+            Value vector = exports.getMember("vectors").execute(n);
+            for (int k = 1; k <= 4; k++) {
+                assertEquals(k + n + k * (int) ((long) n * (n - 1) / 2), vector.readBufferInt(ByteOrder.LITTLE_ENDIAN, 4 * (k - 1)),
+                                "lane " + (k - 1));
+            }
+
             PolyglotException trap = assertThrows(PolyglotException.class,
                             () -> exports.getMember("walk_off").execute(16 * 65536 - 8));
             assertTrue(trap.getMessage().contains("out of bounds memory access"), trap.getMessage());
@@ -55,7 +62,7 @@ class OsrTest {
             assertEquals(nested(3, 10), exports.getMember("nested").execute(3, 10).asLong());
 
             String compilations = log.toString(StandardCharsets.UTF_8);
-            for (String function : new String[]{"nested", "search", "carry", "walk_off"}) {
+            for (String function : new String[]{"nested", "search", "carry", "vectors", "walk_off"}) {
                 assertTrue(compilations.contains(function + "<OSR"), function + " was not replaced on the stack:\n" + compilations);
             }
         }

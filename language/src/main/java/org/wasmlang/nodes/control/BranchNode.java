@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.control;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -45,7 +46,7 @@ public final class BranchNode extends WasmNode {
     static void moveValues(VirtualFrame frame, int from, int to, int count) {
         if (from != to) {
             for (int i = 0; i < count; i++) {
-                frame.copyStatic(from + i, to + i);
+                Values.copy(frame, from + i, to + i);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.memory;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.runtime.WasmMemory;
 import org.wasmlang.runtime.simd.SimdOps;
 import org.wasmlang.runtime.simd.V128;
@@ -49,7 +50,7 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
     }
 
     private V128 vector(VirtualFrame frame) {
-        return CompilerDirectives.castExact(frame.getObjectStatic(valueSlot), V128.class);
+        return Values.getVector(frame, valueSlot);
     }
 
     private void access(VirtualFrame frame, byte[] buffer) {
@@ -57,23 +58,23 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
         switch (opcode) {
             case 0x00 -> {
                 int index = checkedIndex(buffer, address, 16, this);
-                frame.setObjectStatic(valueSlot, new V128(BYTES.getLong(buffer, index), BYTES.getLong(buffer, index + 8)));
+                Values.setVector(frame, valueSlot, new V128(BYTES.getLong(buffer, index), BYTES.getLong(buffer, index + 8)));
             }
             // v128.loadNxM_s/u: 8 bytes, then i16x8/i32x4/i64x2.extend_low_*.
-            case 0x01 -> frame.setObjectStatic(valueSlot, SimdOps.unary(0x87, low64(buffer, address)));
-            case 0x02 -> frame.setObjectStatic(valueSlot, SimdOps.unary(0x89, low64(buffer, address)));
-            case 0x03 -> frame.setObjectStatic(valueSlot, SimdOps.unary(0xA7, low64(buffer, address)));
-            case 0x04 -> frame.setObjectStatic(valueSlot, SimdOps.unary(0xA9, low64(buffer, address)));
-            case 0x05 -> frame.setObjectStatic(valueSlot, SimdOps.unary(0xC7, low64(buffer, address)));
-            case 0x06 -> frame.setObjectStatic(valueSlot, SimdOps.unary(0xC9, low64(buffer, address)));
+            case 0x01 -> Values.setVector(frame, valueSlot, SimdOps.unary(0x87, low64(buffer, address)));
+            case 0x02 -> Values.setVector(frame, valueSlot, SimdOps.unary(0x89, low64(buffer, address)));
+            case 0x03 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xA7, low64(buffer, address)));
+            case 0x04 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xA9, low64(buffer, address)));
+            case 0x05 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xC7, low64(buffer, address)));
+            case 0x06 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xC9, low64(buffer, address)));
             // v128.loadN_splat: i8x16/i16x8/i32x4/i64x2.splat.
-            case 0x07 -> frame.setObjectStatic(valueSlot,
+            case 0x07 -> Values.setVector(frame, valueSlot,
                             SimdOps.splat(0x0F, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
-            case 0x08 -> frame.setObjectStatic(valueSlot,
+            case 0x08 -> Values.setVector(frame, valueSlot,
                             SimdOps.splat(0x10, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
-            case 0x09 -> frame.setObjectStatic(valueSlot,
+            case 0x09 -> Values.setVector(frame, valueSlot,
                             SimdOps.splat(0x11, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
-            case 0x0A -> frame.setObjectStatic(valueSlot,
+            case 0x0A -> Values.setVector(frame, valueSlot,
                             SimdOps.splat(0x12, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
             case 0x0B -> {
                 V128 value = vector(frame);
@@ -82,13 +83,13 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
                 BYTES.putLong(buffer, index + 8, value.hi);
             }
             // v128.loadN_lane: the bytes replace one lane (i8x16 ... i64x2.replace_lane).
-            case 0x54 -> frame.setObjectStatic(resultSlot, SimdOps.replaceLane(0x17, vector(frame), lane,
+            case 0x54 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x17, vector(frame), lane,
                             BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
-            case 0x55 -> frame.setObjectStatic(resultSlot, SimdOps.replaceLane(0x1A, vector(frame), lane,
+            case 0x55 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x1A, vector(frame), lane,
                             BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
-            case 0x56 -> frame.setObjectStatic(resultSlot, SimdOps.replaceLane(0x1C, vector(frame), lane,
+            case 0x56 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x1C, vector(frame), lane,
                             BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
-            case 0x57 -> frame.setObjectStatic(resultSlot, SimdOps.replaceLane(0x1E, vector(frame), lane,
+            case 0x57 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x1E, vector(frame), lane,
                             BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
             // v128.storeN_lane: one lane's bytes (extract_lane_u ... i64x2.extract_lane).
             case 0x58 -> BYTES.putByte(buffer, checkedIndex(buffer, address, 1, this),
@@ -99,9 +100,9 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
                             (int) SimdOps.extractLane(0x1B, vector(frame), lane));
             case 0x5B -> BYTES.putLong(buffer, checkedIndex(buffer, address, 8, this),
                             SimdOps.extractLane(0x1D, vector(frame), lane));
-            case 0x5C -> frame.setObjectStatic(valueSlot,
+            case 0x5C -> Values.setVector(frame, valueSlot,
                             new V128(BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)) & 0xFFFFFFFFL, 0));
-            case 0x5D -> frame.setObjectStatic(valueSlot,
+            case 0x5D -> Values.setVector(frame, valueSlot,
                             new V128(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), 0));
             default -> throw CompilerDirectives.shouldNotReachHere("not a SIMD memory opcode: " + opcode);
         }

@@ -2,6 +2,7 @@ package org.wasmlang.nodes.simd;
 
 import org.wasmlang.binary.Instruction.Family;
 import org.wasmlang.module.ValueType;
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.simd.SimdOps;
 import org.wasmlang.runtime.simd.V128;
@@ -12,9 +13,9 @@ import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
- * Every SIMD instruction that only computes. v128 values are {@link V128} objects in object
- * slots; the family and sub-opcode are final fields, so partial evaluation keeps one call
- * into {@link SimdOps}, and the V128s in between never leave compiled code.
+ * Every SIMD instruction that only computes. The family and sub-opcode are final fields,
+ * so partial evaluation keeps one call into {@link SimdOps}; the {@link V128}s it reads from
+ * and writes to pairs of long slots (see {@link Values}) never leave compiled code.
  */
 public final class SimdNode extends WasmNode {
     private final Family family;
@@ -42,25 +43,36 @@ public final class SimdNode extends WasmNode {
         this.shuffle = shuffle;
     }
 
-    static V128 vector(Frame frame, int slot) {
-        return CompilerDirectives.castExact(frame.getObjectStatic(slot), V128.class);
+    private static V128 vector(Frame frame, int slot) {
+        return Values.getVector(frame, slot);
     }
 
+    /**
+     * An if chain, not a switch: a switch on an enum reads javac's ordinal map, an array
+     * partial evaluation cannot fold, so every family's code would be compiled into each node.
+     */
     @Override
     public int execute(VirtualFrame frame) {
-        switch (family) {
-            case V128_UNARY -> frame.setObjectStatic(result, SimdOps.unary(opcode, vector(frame, a)));
-            case V128_BINARY -> frame.setObjectStatic(result, SimdOps.binary(opcode, vector(frame, a), vector(frame, b)));
-            case V128_TERNARY -> frame.setObjectStatic(result,
-                            SimdOps.ternary(opcode, vector(frame, a), vector(frame, b), vector(frame, c)));
-            case V128_TEST -> frame.setIntStatic(result, SimdOps.test(opcode, vector(frame, a)));
-            case V128_SHIFT -> frame.setObjectStatic(result, SimdOps.shift(opcode, vector(frame, a), frame.getIntStatic(b)));
-            case V128_SPLAT -> frame.setObjectStatic(result, SimdOps.splat(opcode, scalarBits(frame, a)));
-            case V128_EXTRACT_LANE -> setScalar(frame, result, SimdOps.extractLane(opcode, vector(frame, a), lane));
-            case V128_REPLACE_LANE -> frame.setObjectStatic(result,
-                            SimdOps.replaceLane(opcode, vector(frame, a), lane, scalarBits(frame, b)));
-            case V128_SHUFFLE -> frame.setObjectStatic(result, SimdOps.shuffle(vector(frame, a), vector(frame, b), shuffle));
-            default -> throw CompilerDirectives.shouldNotReachHere(family.name());
+        if (family == Family.V128_BINARY) {
+            Values.setVector(frame, result, SimdOps.binary(opcode, vector(frame, a), vector(frame, b)));
+        } else if (family == Family.V128_UNARY) {
+            Values.setVector(frame, result, SimdOps.unary(opcode, vector(frame, a)));
+        } else if (family == Family.V128_TERNARY) {
+            Values.setVector(frame, result, SimdOps.ternary(opcode, vector(frame, a), vector(frame, b), vector(frame, c)));
+        } else if (family == Family.V128_TEST) {
+            frame.setIntStatic(result, SimdOps.test(opcode, vector(frame, a)));
+        } else if (family == Family.V128_SHIFT) {
+            Values.setVector(frame, result, SimdOps.shift(opcode, vector(frame, a), frame.getIntStatic(b)));
+        } else if (family == Family.V128_SPLAT) {
+            Values.setVector(frame, result, SimdOps.splat(opcode, scalarBits(frame, a)));
+        } else if (family == Family.V128_EXTRACT_LANE) {
+            setScalar(frame, result, SimdOps.extractLane(opcode, vector(frame, a), lane));
+        } else if (family == Family.V128_REPLACE_LANE) {
+            Values.setVector(frame, result, SimdOps.replaceLane(opcode, vector(frame, a), lane, scalarBits(frame, b)));
+        } else if (family == Family.V128_SHUFFLE) {
+            Values.setVector(frame, result, SimdOps.shuffle(vector(frame, a), vector(frame, b), shuffle));
+        } else {
+            throw CompilerDirectives.shouldNotReachHere(family.name());
         }
         return NORMAL;
     }

@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.variable;
 
+import org.wasmlang.module.ValueType;
 import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 
@@ -14,11 +15,14 @@ public final class CopySlotNode extends WasmNode {
     private final int to;
     /** Locals have a static type, so only the half of the slot that holds it is copied. */
     private final boolean object;
+    /** A v128 also has its high half copied. */
+    private final boolean vector;
 
     public CopySlotNode(int from, int to, int valueType) {
         this.from = from;
         this.to = to;
         this.object = Values.isObject(valueType);
+        this.vector = valueType == ValueType.V128;
     }
 
     public int from() {
@@ -35,6 +39,10 @@ public final class CopySlotNode extends WasmNode {
             frame.copyObjectStatic(from, to);
         } else {
             frame.copyPrimitiveStatic(from, to);
+            if (vector) {
+                int high = Values.highHalf(frame);
+                frame.copyPrimitiveStatic(from + high, to + high);
+            }
         }
         return NORMAL;
     }

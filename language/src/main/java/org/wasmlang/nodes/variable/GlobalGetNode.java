@@ -1,7 +1,9 @@
 package org.wasmlang.nodes.variable;
 
 import org.wasmlang.module.ValueType;
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.runtime.WasmGlobal;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -23,6 +25,7 @@ public final class GlobalGetNode extends WasmNode {
             case ValueType.I64 -> frame.setLongStatic(slot, global.getI64());
             case ValueType.F32 -> frame.setFloatStatic(slot, global.getF32());
             case ValueType.F64 -> frame.setDoubleStatic(slot, global.getF64());
+            case ValueType.V128 -> Values.setVector(frame, slot, (V128) global.getReference());
             default -> frame.setObjectStatic(slot, global.getReference());
         }
         return NORMAL;

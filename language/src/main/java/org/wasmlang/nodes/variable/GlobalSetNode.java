@@ -1,6 +1,7 @@
 package org.wasmlang.nodes.variable;
 
 import org.wasmlang.module.ValueType;
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.WasmGlobal;
 
@@ -23,6 +24,7 @@ public final class GlobalSetNode extends WasmNode {
             case ValueType.I64 -> global.setI64(frame.getLongStatic(slot));
             case ValueType.F32 -> global.setF32(frame.getFloatStatic(slot));
             case ValueType.F64 -> global.setF64(frame.getDoubleStatic(slot));
+            case ValueType.V128 -> global.setReference(Values.getVector(frame, slot));
             default -> global.setReference(frame.getObjectStatic(slot));
         }
         return NORMAL;

@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.variable;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -26,10 +27,10 @@ public final class SelectNode extends WasmNode {
     public int execute(VirtualFrame frame) {
         if (profile.profile(frame.getIntStatic(condition) != 0)) {
             if (first != result) {
-                frame.copyStatic(first, result);
+                Values.copy(frame, first, result);
             }
         } else {
-            frame.copyStatic(second, result);
+            Values.copy(frame, second, result);
         }
         return NORMAL;
     }
