@@ -273,6 +273,7 @@ public final class WasmBindings implements TruffleObject {
                 case "i64" -> ValueType.I64;
                 case "f32" -> ValueType.F32;
                 case "f64" -> ValueType.F64;
+                case "v128" -> ValueType.V128;
                 case "funcref", "anyfunc" -> ValueType.FUNCREF;
                 case "externref" -> ValueType.EXTERNREF;
                 default -> throw UnsupportedTypeException.create(new Object[]{value},

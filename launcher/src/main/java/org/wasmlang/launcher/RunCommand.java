@@ -247,7 +247,8 @@ final class RunCommand {
         if (result.isNull()) {
             return;
         }
-        if (result.hasArrayElements()) {
+        // Several results come as an array; a v128 is an array of its bytes too, but also a buffer.
+        if (result.hasArrayElements() && !result.hasBufferElements()) {
             for (long i = 0; i < result.getArraySize(); i++) {
                 out.println(result.getArrayElement(i));
             }

@@ -82,6 +82,12 @@ class SimdHostTest {
             doubled.readBuffer(0, copy, 0, 16);
             assertArrayEquals(i32x4(2, 0xFFFEFFFE, 0x20000, 14), copy);
             assertThrows(UnsupportedOperationException.class, () -> doubled.writeBufferByte(0, (byte) 1));
+
+            // A host-made v128 global takes the same forms.
+            Value global = context.getBindings("wasmlang").getMember("Global").newInstance("v128", true, i32x4(9, 8, 7, 6));
+            assertArrayEquals(new int[]{9, 8, 7, 6}, lanesOf(global.getMember("value")));
+            global.putMember("value", doubled);
+            assertArrayEquals(lanesOf(doubled), lanesOf(global.getMember("value")));
         }
     }
 

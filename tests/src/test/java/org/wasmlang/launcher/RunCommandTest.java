@@ -48,6 +48,23 @@ class RunCommandTest {
     }
 
     @Test
+    void printsVectorResultsInTheSpecNotation() throws IOException {
+        WasmBinary b = new WasmBinary();
+        int v128 = 0x7B;
+        int splat = b.type(new int[]{WasmBinary.I32}, new int[]{v128});
+        int two = b.type(new int[]{WasmBinary.I32}, new int[]{v128, WasmBinary.I32});
+        b.export("splat", b.function(splat, new int[0], 0x20, 0x00, 0xFD, 0x11));
+        b.export("two", b.function(two, new int[0], 0x20, 0x00, 0xFD, 0x11, 0x20, 0x00));
+        Path file = dir.resolve("v.wasm");
+        Files.write(file, b.build());
+        Outcome o = run("run", file.toString(), "--invoke", "splat", "-2");
+        assertEquals(0, o.status(), o.err());
+        assertEquals("v128.const i32x4 0xfffffffe 0xfffffffe 0xfffffffe 0xfffffffe", o.out().strip());
+        o = run("run", file.toString(), "--invoke", "two", "7");
+        assertEquals("v128.const i32x4 0x00000007 0x00000007 0x00000007 0x00000007\n7", o.out().strip().replace("\r", ""));
+    }
+
+    @Test
     void optionsMayComeBeforeTheFile() throws IOException {
         Outcome o = run("run", "--invoke", "add", module().toString(), "-5", "3");
         assertEquals(0, o.status(), o.err());
