@@ -37,7 +37,8 @@ class CompiledSpecSuiteTest {
                                     "wasm-2.0/binary/simd/simd_i16x8_sat_arith", "wasm-2.0/binary/simd/simd_i32x4_dot_i16x8",
                                     "wasm-2.0/binary/simd/simd_i64x2_extmul_i32x4", "wasm-2.0/binary/simd/simd_f32x4_arith",
                                     "wasm-2.0/binary/simd/simd_f64x2_rounding", "wasm-2.0/binary/simd/simd_conversions",
-                                    "wasm-2.0/binary/simd/simd_select", "wasm-3.0/binary/relaxed-simd/relaxed_madd_nmadd",
+                                    "wasm-2.0/binary/simd/simd_select", "wasm-2.0/binary/simd/simd_i16x8_q15mulr_sat_s",
+                                    "wasm-2.0/binary/simd/simd_i32x4_arith", "wasm-3.0/binary/relaxed-simd/relaxed_madd_nmadd",
                                     "wasm-3.0/binary/relaxed-simd/relaxed_dot_product"))
                     .map(name -> name + ".bin.wast").toList();
 

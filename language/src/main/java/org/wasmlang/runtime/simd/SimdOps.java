@@ -1,5 +1,7 @@
 package org.wasmlang.runtime.simd;
 
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
 /**
  * The integer, bitwise and lane operations of Wasm SIMD (plus the integer relaxed-SIMD ones),
  * keyed by the sub-opcode that follows the {@code 0xFD} prefix. Float operations go to
@@ -225,6 +227,7 @@ public final class SimdOps {
     }
 
     /** i8x16.shuffle: result byte i is byte {@code lanes[i]} of the 32-byte concatenation a||b. */
+    @ExplodeLoop
     public static V128 shuffle(V128 a, V128 b, byte[] lanes) {
         long lo = 0;
         long hi = 0;
@@ -406,6 +409,7 @@ public final class SimdOps {
 
     // ---------------------------------------------------------------- lane loops
 
+    @ExplodeLoop
     private static long mulHalf(long x, long y, int width) {
         long result = 0;
         for (int shift = 0; shift < 64; shift += width) {
@@ -416,6 +420,7 @@ public final class SimdOps {
     }
 
     /** Widens the narrow lanes in the low 32 bits of {@code bits} into a half of double-width lanes. */
+    @ExplodeLoop
     private static long widenHalf(long bits, int narrowWidth, boolean signed) {
         int wideWidth = 2 * narrowWidth;
         long result = 0;
@@ -427,6 +432,7 @@ public final class SimdOps {
     }
 
     /** Products of the narrow lanes in the low 32 bits of x and y, as double-width lanes. */
+    @ExplodeLoop
     private static long extmulHalf(long x, long y, int narrowWidth, boolean signed) {
         int wideWidth = 2 * narrowWidth;
         long result = 0;
@@ -439,6 +445,7 @@ public final class SimdOps {
     }
 
     /** Signed products of adjacent lane pairs, summed into double-width lanes (wrapping). */
+    @ExplodeLoop
     private static long dotPairsHalf(long x, long y, int narrowWidth) {
         int wideWidth = 2 * narrowWidth;
         long result = 0;
@@ -452,6 +459,7 @@ public final class SimdOps {
     }
 
     /** Per i32 lane: c's lane plus the signed products of the lane's four bytes of x and y. */
+    @ExplodeLoop
     private static long dotQuadsAddHalf(long x, long y, long c) {
         long sumLow = (int) c;
         long sumHigh = (int) (c >>> 32);
@@ -462,6 +470,7 @@ public final class SimdOps {
         return (sumLow & 0xFFFFFFFFL) | (sumHigh << 32);
     }
 
+    @ExplodeLoop
     private static long q15mulrSatHalf(long x, long y) {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 16) {
@@ -473,6 +482,7 @@ public final class SimdOps {
     }
 
     /** Narrows the signed wide lanes of one half into the low or high 32 bits of the result, saturating. */
+    @ExplodeLoop
     private static long narrowHalf(long x, int wideWidth, boolean signedResult, int resultOffset) {
         int narrowWidth = wideWidth / 2;
         long max = signedResult ? laneMask(narrowWidth - 1) : laneMask(narrowWidth);
@@ -602,6 +612,7 @@ public final class SimdOps {
         return new V128((ifSet.lo & mask.lo) | (ifClear.lo & ~mask.lo), (ifSet.hi & mask.hi) | (ifClear.hi & ~mask.hi));
     }
 
+    @ExplodeLoop
     private static V128 swizzle(V128 a, V128 indices) {
         long lo = 0;
         long hi = 0;
