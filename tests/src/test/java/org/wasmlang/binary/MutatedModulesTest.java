@@ -37,7 +37,8 @@ import org.wasmlang.validation.WasmModuleException;
 
 /**
  * Bad bytes must only ever produce a malformed or invalid error: this feeds truncated and
- * bit-flipped versions of every module in the Wasm 2.0 spec scripts to the decoder and
+ * bit-flipped versions of every module in the Wasm 2.0 spec scripts (SIMD included) and the
+ * Wasm 3.0 relaxed-SIMD scripts to the decoder and
  * validator and fails on any other exception, error or hang.
  */
 class MutatedModulesTest {
@@ -114,8 +115,8 @@ class MutatedModulesTest {
 
     private static void check(byte[] bytes, byte[] original, String what) {
         try {
-            Module module = ModuleDecoder.decode(bytes, Features.WASM_2_0);
-            Validator.validate(module, Features.WASM_2_0);
+            Module module = ModuleDecoder.decode(bytes, Features.DEFAULT);
+            Validator.validate(module, Features.DEFAULT);
         } catch (WasmModuleException expected) {
             // A clean rejection.
         } catch (Throwable t) {
@@ -128,11 +129,12 @@ class MutatedModulesTest {
         }
     }
 
-    /** Every binary module of the 2.0 scripts, or a skip when ../shared is absent. */
+    /** Every binary module of the 2.0 scripts and the 3.0 relaxed-SIMD scripts, or a skip when ../shared is absent. */
     static List<byte[]> specModules() throws IOException, WastSyntaxException {
         Path root = TestPaths.requireShared("testsuite/wasm-2.0/binary");
+        Path relaxed = TestPaths.requireShared("testsuite/wasm-3.0/binary/relaxed-simd");
         List<byte[]> modules = new ArrayList<>();
-        for (Path script : WastRunner.collectScripts(List.of(root))) {
+        for (Path script : WastRunner.collectScripts(List.of(root, relaxed))) {
             String text = Files.readString(script, StandardCharsets.UTF_8);
             for (WastCommand command : WastParser.parse(text, script.getFileName().toString())) {
                 ModuleCommand module = switch (command) {
