@@ -1,13 +1,19 @@
 #!/bin/bash
 # Builds the real-world WASI programs of this folder from Debian source
 # packages: sqlite3.wasm (the sqlite3 shell), speedtest1.wasm (SQLite's
-# benchmark), lua.wasm (the Lua 5.4 interpreter) and bzip2.wasm.
+# benchmark), lua.wasm (the Lua 5.4 interpreter), bzip2.wasm and
+# xxhsum.wasm (xxHash's command line tool, with wasm SIMD).
+#
+#   build.sh                 builds them all
+#   build.sh xxhsum lua      builds the ones named (sqlite3 makes speedtest1 too)
 #
 # The built .wasm files are committed; run this only to rebuild them. It
 # fetches the sources with `apt-get source` into a temporary folder (needs
 # deb-src lines in apt's sources and `apt-get update`) and needs these Debian
 # packages: clang-19 lld-19 wasi-libc libclang-rt-19-dev-wasm32 binaryen
-# dpkg-dev tcl (SQLite makes its amalgamation with tclsh) gcc make.
+# dpkg-dev tcl (SQLite makes its amalgamation with tclsh) gcc make, and
+# libsimde-dev for xxhsum (SIMDe is header-only; its source package is not
+# always on the mirrors, so the installed headers are used).
 #
 # Versions are pinned so that a rebuild gives the same programs; when Debian
 # has replaced one, name another with SQLITE_DEB, LUA_DEB or BZIP2_DEB.
@@ -16,6 +22,8 @@ set -euo pipefail
 SQLITE_DEB=${SQLITE_DEB:-3.46.1-7+deb13u2}
 LUA_DEB=${LUA_DEB:-5.4.7-1}
 BZIP2_DEB=${BZIP2_DEB:-1.0.8-6}
+XXHASH_DEB=${XXHASH_DEB:-0.8.3-2}
+SIMDE_INCLUDE=${SIMDE_INCLUDE:-/usr/include/simde}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 SHIMS=$HERE/src
@@ -23,6 +31,13 @@ CC=${CC:-clang-19}
 WASM_OPT=${WASM_OPT:-wasm-opt}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+
+PROGRAMS=("$@")
+[ ${#PROGRAMS[@]} -gt 0 ] || PROGRAMS=(sqlite3 lua bzip2 xxhsum)
+for p in "${PROGRAMS[@]}"; do
+  case $p in sqlite3|lua|bzip2|xxhsum) ;; *) echo "build.sh: no program $p" >&2; exit 2 ;; esac
+done
+wanted() { [[ " ${PROGRAMS[*]} " == *" $1 "* ]]; }
 
 # -O2 only when compiling: with -O on the link line clang runs wasm-opt
 # itself, which drops the "name" section (function names in stack traces and
@@ -43,6 +58,7 @@ finish() {  # finish IN OUT: optimizes with Binaryen and places the program here
 }
 
 # ---------------------------------------------------------------- SQLite
+build_sqlite3() {
 # The Debian source is SQLite's full tree; its Makefile makes the
 # amalgamation sqlite3.c and the shell's shell.c with the host's compiler.
 fetch sqlite3 "$SQLITE_DEB"
@@ -66,8 +82,10 @@ finish sqlite3-raw.wasm sqlite3.wasm
 $CC $CFLAGS $SQLITE_FLAGS -I. -c ../test/speedtest1.c -o speedtest1.o
 $CC $LDFLAGS speedtest1.o sqlite3.o $SQLITE_LIBS -o speedtest1-raw.wasm
 finish speedtest1-raw.wasm speedtest1.wasm
+}
 
 # ---------------------------------------------------------------- Lua
+build_lua() {
 # Lua raises errors with setjmp/longjmp, which wasi-libc has only with the
 # exception-handling proposal. src/lua-wasi-throw.{h,c} replace them with an
 # Asyncify unwind (see there); wasm-opt --asyncify instruments the module.
@@ -99,8 +117,10 @@ $CC $LDFLAGS "${objs[@]}" lua-wasi-throw.o lua-wasi-shim.o \
 # which makes lua.wasm a fifth smaller than a separate -O2 run.
 "$WASM_OPT" --asyncify --pass-arg=asyncify-removelist@lua_wasi_try -O2 lua-raw.wasm -o "$HERE/lua.wasm"
 echo "built tests/real-programs/lua.wasm ($(wc -c < "$HERE/lua.wasm") bytes)"
+}
 
 # ---------------------------------------------------------------- bzip2
+build_bzip2() {
 fetch bzip2 "$BZIP2_DEB"
 cd "$WORK/bzip2"
 BZ_FLAGS="-D_FILE_OFFSET_BITS=64 -D_WASI_EMULATED_SIGNAL -D_WASI_EMULATED_PROCESS_CLOCKS"
@@ -113,3 +133,33 @@ done
 $CC $CFLAGS -c "$SHIMS/posix-shim.c" -o posix-shim.o
 $CC $LDFLAGS "${objs[@]}" posix-shim.o -lwasi-emulated-signal -lwasi-emulated-process-clocks -o bzip2-raw.wasm
 finish bzip2-raw.wasm bzip2.wasm
+}
+
+# ---------------------------------------------------------------- xxhsum
+# xxhash.h has a wasm SIMD path: on wasm32 with -msimd128 it takes its NEON
+# code (XXH_VECTOR == XXH_NEON, with a few __wasm_simd128__ branches of its
+# own) when <arm_neon.h> exists, expecting SIMDe to provide it. SIMDe's NEON
+# functions are written with wasm_simd128.h intrinsics for that target.
+# src/simde-neon/arm_neon.h is that header; XXH3 and XXH128 on inputs over
+# 240 bytes run through it. -O3 as xxHash's own Makefile has it.
+build_xxhsum() {
+fetch xxhash "$XXHASH_DEB"
+cd "$WORK/xxhash"
+mkdir -p simde-include
+ln -sfn "$SIMDE_INCLUDE" simde-include/simde
+XXH_FLAGS="--target=wasm32-wasi --sysroot=/usr -O3 -msimd128 -I. -I$SHIMS/simde-neon -Isimde-include \
+  -D_WASI_EMULATED_PROCESS_CLOCKS"
+objs=()
+for f in xxhash.c cli/xxhsum.c cli/xsum_os_specific.c cli/xsum_arch.c cli/xsum_output.c \
+         cli/xsum_sanity_check.c cli/xsum_bench.c; do
+  o=$(basename "${f%.c}").o
+  $CC $XXH_FLAGS -c "$f" -o "$o"
+  objs+=("$o")
+done
+$CC $LDFLAGS "${objs[@]}" -lwasi-emulated-process-clocks -o xxhsum-raw.wasm
+finish xxhsum-raw.wasm xxhsum.wasm
+}
+
+for p in "${PROGRAMS[@]}"; do
+  "build_$p"
+done

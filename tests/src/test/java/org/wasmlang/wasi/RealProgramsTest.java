@@ -26,7 +26,7 @@ import org.wasmlang.testing.Json;
 import org.wasmlang.testing.TestPaths;
 
 /**
- * Real WASI programs (SQLite's shell and speedtest1, Lua, bzip2, and the README's example)
+ * Real WASI programs (SQLite's shell and speedtest1, Lua, bzip2, xxhsum, and the README's example)
  * run through {@code wasmlang run}; stdout, stderr, exit code and the files they leave
  * must equal what Node 24's node:wasi produced (tests/real-programs/refresh-expected.sh).
  */
