@@ -2,7 +2,8 @@
 # Builds the real-world WASI programs of this folder from Debian source
 # packages: sqlite3.wasm (the sqlite3 shell), speedtest1.wasm (SQLite's
 # benchmark), lua.wasm (the Lua 5.4 interpreter), bzip2.wasm and
-# xxhsum.wasm (xxHash's command line tool, with wasm SIMD).
+# xxhsum.wasm (xxHash's command line tool, with wasm SIMD), and simdkit.wasm,
+# a SIMD test program of this project's own (src/simdkit).
 #
 #   build.sh                 builds them all
 #   build.sh xxhsum lua      builds the ones named (sqlite3 makes speedtest1 too)
@@ -33,9 +34,9 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 PROGRAMS=("$@")
-[ ${#PROGRAMS[@]} -gt 0 ] || PROGRAMS=(sqlite3 lua bzip2 xxhsum)
+[ ${#PROGRAMS[@]} -gt 0 ] || PROGRAMS=(sqlite3 lua bzip2 xxhsum simdkit)
 for p in "${PROGRAMS[@]}"; do
-  case $p in sqlite3|lua|bzip2|xxhsum) ;; *) echo "build.sh: no program $p" >&2; exit 2 ;; esac
+  case $p in sqlite3|lua|bzip2|xxhsum|simdkit) ;; *) echo "build.sh: no program $p" >&2; exit 2 ;; esac
 done
 wanted() { [[ " ${PROGRAMS[*]} " == *" $1 "* ]]; }
 
@@ -158,6 +159,22 @@ for f in xxhash.c cli/xxhsum.c cli/xsum_os_specific.c cli/xsum_arch.c cli/xsum_o
 done
 $CC $LDFLAGS "${objs[@]}" -lwasi-emulated-process-clocks -o xxhsum-raw.wasm
 finish xxhsum-raw.wasm xxhsum.wasm
+}
+
+# ---------------------------------------------------------------- simdkit
+# Written for these tests (src/simdkit): every kernel twice, with
+# wasm_simd128.h intrinsics and as plain loops that clang vectorises itself.
+# ops-ref.c, the scalar side of the instruction table, is built without the
+# vectorisers so that it stays scalar.
+build_simdkit() {
+cd "$WORK"
+local src=$SHIMS/simdkit
+local flags="--target=wasm32-wasi --sysroot=/usr -O3 -msimd128 -I$src"
+$CC $flags -c "$src/simdkit.c" -o simdkit.o
+$CC $flags -c "$src/ops.c" -o simdkit-ops.o
+$CC $flags -fno-vectorize -fno-slp-vectorize -c "$src/ops-ref.c" -o simdkit-ops-ref.o
+$CC $LDFLAGS simdkit.o simdkit-ops.o simdkit-ops-ref.o -lm -o simdkit-raw.wasm
+finish simdkit-raw.wasm simdkit.wasm
 }
 
 for p in "${PROGRAMS[@]}"; do

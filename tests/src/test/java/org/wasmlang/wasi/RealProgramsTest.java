@@ -26,9 +26,10 @@ import org.wasmlang.testing.Json;
 import org.wasmlang.testing.TestPaths;
 
 /**
- * Real WASI programs (SQLite's shell and speedtest1, Lua, bzip2, xxhsum, and the README's example)
- * run through {@code wasmlang run}; stdout, stderr, exit code and the files they leave
- * must equal what Node 24's node:wasi produced (tests/real-programs/refresh-expected.sh).
+ * Real WASI programs (SQLite's shell and speedtest1, Lua, bzip2, xxhsum and simdkit with
+ * SIMD, and the README's example) run through {@code wasmlang run}; stdout, stderr, exit code
+ * and the files they leave must equal what Node 24's node:wasi produced
+ * (tests/real-programs/refresh-expected.sh).
  */
 class RealProgramsTest {
     @TestFactory
