@@ -15,7 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 native_dir="$here/../target/native"
 clang="${CLANG:-clang-19}"
-simd_workloads=(imgblur sgemm)
+simd_workloads=(bytescan imgblur sgemm)
 
 build_wasm=true
 if [ "${1:-}" = --native-only ]; then
