@@ -11,7 +11,10 @@ final class EngineAdapters {
     static final String GRAALWASM_INTERPRETER = "graalwasm-interp";
     static final String CHICORY_INTERPRETER = "chicory-interp";
     static final String CHICORY_COMPILER = "chicory-compiler";
-    /** Not an adapter: the workloads built by clang-19 -O2, run as separate processes. */
+    /**
+     * Not an adapter: the workloads built by clang-19 (-O2; the SIMD workloads -O3), run as
+     * separate processes.
+     */
     static final String NATIVE = "native";
 
     /** Every engine name, in the order the tables list them. */

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * {@code benchmarks/run peers}: runs the C workloads in benchmarks/workloads on WasmLang,
- * GraalWasm, Chicory (interpreter and compiler) and as native clang -O2 executables, one
+ * GraalWasm, Chicory (interpreter and compiler) and as native clang executables, one
  * engine at a time, each Wasm engine in a fresh JVM with this JVM's flags. Prints per
  * workload the warm-up, the steady state and WasmLang's ratio to each peer, and writes the
  * same tables as markdown (benchmarks/target/peers.md).
@@ -84,7 +84,7 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
         System.out.print(report.hasWasmLangRatios() ? report.wasmLangRatioTable().toText() : PeerReport.NO_WASMLANG_RATIOS + "\n");
         if (settings.engines().contains(EngineAdapters.NATIVE)) {
             System.out.println();
-            System.out.println("Every engine against native clang -O2");
+            System.out.println("Every engine against native clang");
             System.out.print(report.nativeRatioTable().toText());
         }
 

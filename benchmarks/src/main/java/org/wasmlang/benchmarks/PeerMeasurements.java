@@ -261,7 +261,7 @@ final class PeerMeasurements {
         System.out.print("(building it with " + buildScript + ") ");
         System.out.flush();
         try {
-            Process build = new ProcessBuilder("bash", buildScript.toString(), "--native-only", workload).redirectErrorStream(true).start();
+            Process build = new ProcessBuilder("bash", buildScript.toString(), "--native-only", PeerSettings.nativeName(workload)).redirectErrorStream(true).start();
             String output = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             int exitCode = build.waitFor();
             return exitCode == 0 ? "" : "build.sh exited with " + exitCode + ": " + output.replace('\n', ' ');

@@ -149,7 +149,7 @@ final class PeerReport {
                         .toList();
     }
 
-    /** Every engine against native clang -O2, which needs no WasmLang to be meaningful. */
+    /** Every engine against the native clang build, which needs no WasmLang to be meaningful. */
     Table nativeRatioTable() {
         List<Ratio> ratios = settings.engines().stream()
                         .filter(engine -> !engine.equals(EngineAdapters.NATIVE))
@@ -208,7 +208,7 @@ final class PeerReport {
                         .append(hasWasmLangRatios() ? wasmLangRatioTable().toMarkdown() : NO_WASMLANG_RATIOS + "\n")
                         .append('\n');
         if (settings.engines().contains(EngineAdapters.NATIVE)) {
-            markdown.append("## Every engine against native clang -O2\n\n").append(nativeRatioTable().toMarkdown()).append('\n');
+            markdown.append("## Every engine against native clang\n\n").append(nativeRatioTable().toMarkdown()).append('\n');
         }
         for (String workload : results.keySet()) {
             Long expected = expectedChecksum(workload);

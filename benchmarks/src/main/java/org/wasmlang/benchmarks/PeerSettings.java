@@ -40,6 +40,9 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
     private static final Set<String> VALUE_OPTIONS = Set.of("--engines", "--iterations", "--warmup-seconds",
                     "--measure-seconds", "--window", "--tolerance", "--rounds", "--workloads-dir", "--markdown");
 
+    /** What build.sh appends to the name of a SIMD workload's -msimd128 module. */
+    static final String SIMD_SUFFIX = "-simd";
+
     static PeerSettings parse(String[] args) {
         List<String> workloads = new ArrayList<>();
         List<String> engines = EngineAdapters.DEFAULT;
@@ -113,9 +116,18 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
         return workloadsDirectory.resolve(workload + ".wasm");
     }
 
-    /** Where build.sh puts the native executables: benchmarks/target/native. */
+    /**
+     * Where build.sh puts the native executables: benchmarks/target/native. NAME-simd, the
+     * -msimd128 build of a SIMD workload, has no executable of its own: NAME's (clang -O3,
+     * vectorised for the host) is the native reference for both of its modules.
+     */
     Path nativeExecutable(String workload) {
-        return workloadsDirectory.toAbsolutePath().getParent().resolve("target").resolve("native").resolve(workload);
+        return workloadsDirectory.toAbsolutePath().getParent().resolve("target").resolve("native").resolve(nativeName(workload));
+    }
+
+    /** The native executable's name for a workload: NAME-simd runs NAME's. */
+    static String nativeName(String workload) {
+        return workload.endsWith(SIMD_SUFFIX) ? workload.substring(0, workload.length() - SIMD_SUFFIX.length()) : workload;
     }
 
     /** The options a child JVM needs to measure the way this run does. */
