@@ -135,8 +135,14 @@ final class PeerMeasurements {
         for (String jvmArgument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // A debugger agent would fight over its port with the parent's.
             if (!jvmArgument.contains("jdwp")) {
-                command.add(jvmArgument);
+                String kept = withoutVectorModule(jvmArgument);
+                if (kept != null) {
+                    command.add(kept);
+                }
             }
+        }
+        if (EngineAdapters.needsVectorModule(engine)) {
+            command.add("--add-modules=" + EngineAdapters.VECTOR_MODULE);
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
@@ -199,6 +205,21 @@ final class PeerMeasurements {
                             + String.join(" | ", otherOutput));
         }
         return EngineResult.of(engine, loadNanos, meter, checksums.first());
+    }
+
+    /**
+     * A JVM argument without the Vector API module, which only the engines that need it get
+     * (its presence switches GraalWasm's v128 implementation): an {@code --add-modules=}
+     * list loses that module, and null stands for an argument with nothing left.
+     */
+    static String withoutVectorModule(String jvmArgument) {
+        String prefix = "--add-modules=";
+        if (!jvmArgument.startsWith(prefix)) {
+            return jvmArgument;
+        }
+        List<String> modules = new ArrayList<>(List.of(jvmArgument.substring(prefix.length()).split(",")));
+        modules.remove(EngineAdapters.VECTOR_MODULE);
+        return modules.isEmpty() ? null : prefix + String.join(",", modules);
     }
 
     static EngineResult measureNative(String workload, PeerSettings settings) {

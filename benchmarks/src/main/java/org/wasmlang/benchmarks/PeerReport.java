@@ -24,6 +24,7 @@ final class PeerReport {
 
     private static final List<Ratio> WASMLANG_RATIOS = List.of(
                     new Ratio(EngineAdapters.WASMLANG, EngineAdapters.GRAALWASM, 1.0),
+                    new Ratio(EngineAdapters.WASMLANG, EngineAdapters.GRAALWASM_VECTOR, Double.NaN),
                     new Ratio(EngineAdapters.WASMLANG, EngineAdapters.NATIVE, 1.5),
                     new Ratio(EngineAdapters.WASMLANG, EngineAdapters.CHICORY_COMPILER, Double.NaN),
                     new Ratio(EngineAdapters.WASMLANG, EngineAdapters.CHICORY_INTERPRETER, Double.NaN),
