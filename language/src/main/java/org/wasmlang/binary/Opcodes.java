@@ -229,16 +229,6 @@ public final class Opcodes {
     public static final int TABLE_SIZE = 16;
     public static final int TABLE_FILL = 17;
 
-    // Sub-opcodes after SIMD_PREFIX (0xFD) that have immediates.
-    public static final int V128_LOAD = 0x00;
-    public static final int V128_LOAD64_SPLAT = 0x0a;
-    public static final int V128_STORE = 0x0b;
+    // The SIMD sub-opcodes (after 0xFD) are rows of Instructions; constant expressions name this one.
     public static final int V128_CONST = 0x0c;
-    public static final int I8X16_SHUFFLE = 0x0d;
-    public static final int I8X16_EXTRACT_LANE_S = 0x15;
-    public static final int F64X2_REPLACE_LANE = 0x22;
-    public static final int V128_LOAD8_LANE = 0x54;
-    public static final int V128_STORE64_LANE = 0x5b;
-    public static final int V128_LOAD32_ZERO = 0x5c;
-    public static final int V128_LOAD64_ZERO = 0x5d;
 }
