@@ -7,6 +7,11 @@ final class EngineAdapters {
 
     static final String WASMLANG = "wasmlang";
     static final String WASMLANG_INTERPRETER = "wasmlang-interp";
+    /**
+     * WasmLang in a JVM without the Vector API module, so v128 runs as two longs (see the
+     * language's SimdMode); wasmlang and wasmlang-interp run in JVMs with the module.
+     */
+    static final String WASMLANG_LONGS = "wasmlang-longs";
     static final String GRAALWASM = "graalwasm";
     static final String GRAALWASM_INTERPRETER = "graalwasm-interp";
     /**
@@ -26,14 +31,17 @@ final class EngineAdapters {
     static final String NATIVE = "native";
 
     /** Every engine name, in the order the tables list them. */
-    static final List<String> ALL = List.of(WASMLANG, WASMLANG_INTERPRETER, GRAALWASM, GRAALWASM_INTERPRETER,
-                    GRAALWASM_VECTOR, CHICORY_INTERPRETER, CHICORY_COMPILER, NATIVE);
+    static final List<String> ALL = List.of(WASMLANG, WASMLANG_INTERPRETER, WASMLANG_LONGS, GRAALWASM,
+                    GRAALWASM_INTERPRETER, GRAALWASM_VECTOR, CHICORY_INTERPRETER, CHICORY_COMPILER, NATIVE);
 
-    /** What runs when no --engines is given: graalwasm-interp and graalwasm-vector are extra, for curiosity. */
+    /**
+     * What runs when no --engines is given: wasmlang-longs, graalwasm-interp and
+     * graalwasm-vector are extra, for curiosity.
+     */
     static final List<String> DEFAULT = List.of(WASMLANG, WASMLANG_INTERPRETER, GRAALWASM, CHICORY_INTERPRETER,
                     CHICORY_COMPILER, NATIVE);
 
-    /** The incubating Vector API, which GraalWasm uses for v128 when the JVM has it. */
+    /** The incubating Vector API, which both WasmLang and GraalWasm use for v128 when the JVM has it. */
     static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     private EngineAdapters() {
@@ -41,7 +49,7 @@ final class EngineAdapters {
 
     /** Whether an engine needs the Vector API module in its JVM (the others must not have it). */
     static boolean needsVectorModule(String name) {
-        return name.equals(GRAALWASM_VECTOR);
+        return name.equals(GRAALWASM_VECTOR) || name.equals(WASMLANG) || name.equals(WASMLANG_INTERPRETER);
     }
 
     static boolean vectorModuleLoaded() {
@@ -50,7 +58,7 @@ final class EngineAdapters {
 
     static WasmEngineAdapter create(String name) {
         return switch (name) {
-            case WASMLANG -> new PolyglotEngineAdapter(name, "wasmlang", true);
+            case WASMLANG, WASMLANG_LONGS -> new PolyglotEngineAdapter(name, "wasmlang", true);
             case WASMLANG_INTERPRETER -> new PolyglotEngineAdapter(name, "wasmlang", false);
             case GRAALWASM, GRAALWASM_INTERPRETER, GRAALWASM_VECTOR -> {
                 checkVectorModule(name);

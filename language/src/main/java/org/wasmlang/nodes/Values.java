@@ -1,7 +1,9 @@
 package org.wasmlang.nodes;
 
 import org.wasmlang.module.ValueType;
+import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.runtime.simd.V128;
+import org.wasmlang.runtime.simd.VectorApiOps;
 
 import com.oracle.truffle.api.frame.Frame;
 
@@ -15,6 +17,10 @@ import com.oracle.truffle.api.frame.Frame;
  * carried around a loop (an accumulator) was allocated on every iteration: escape analysis
  * removes the objects that live within an iteration but materializes those a loop phi
  * carries. In long slots, nothing of a vector outlives the instruction that reads it.
+ *
+ * <p>When {@link SimdMode#VECTOR_API} is on, a v128 is instead a Vector API vector in the
+ * slot's object half (see {@link VectorApiOps}): the compiler keeps those in XMM registers,
+ * across loop phis too, so there is no second bank.
  */
 public final class Values {
     private Values() {
@@ -29,16 +35,23 @@ public final class Values {
         return info == null ? 0 : (Integer) info;
     }
 
-    /** Whether a value of this type lives in a slot's object half: references. */
+    /** Whether a value of this type lives in a slot's object half: references, vectors on the Vector API. */
     public static boolean isObject(int type) {
-        return ValueType.isReference(type);
+        return ValueType.isReference(type) || (type == ValueType.V128 && SimdMode.VECTOR_API);
     }
 
     public static V128 getVector(Frame frame, int slot) {
+        if (SimdMode.VECTOR_API) {
+            return VectorApiOps.toV128(frame.getObjectStatic(slot));
+        }
         return new V128(frame.getLongStatic(slot), frame.getLongStatic(slot + highHalf(frame)));
     }
 
     public static void setVector(Frame frame, int slot, V128 value) {
+        if (SimdMode.VECTOR_API) {
+            frame.setObjectStatic(slot, VectorApiOps.fromV128(value));
+            return;
+        }
         frame.setLongStatic(slot, value.lo);
         frame.setLongStatic(slot + highHalf(frame), value.hi);
     }

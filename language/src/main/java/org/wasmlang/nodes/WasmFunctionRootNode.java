@@ -5,6 +5,7 @@ import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Function;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.validation.FunctionInfo;
 
 import com.oracle.truffle.api.CompilerDirectives;
@@ -69,7 +70,7 @@ public final class WasmFunctionRootNode extends RootNode {
         FrameDescriptor.Builder builder = FrameDescriptor.newBuilder();
         int slots = info.localTypes().length + info.maxStackHeight();
         builder.addSlots(slots, FrameSlotKind.Static);
-        if (info.usesVectors()) {
+        if (info.usesVectors() && !SimdMode.VECTOR_API) {
             // The high halves of v128 values (see Values.highHalf).
             builder.addSlots(slots, FrameSlotKind.Static);
             builder.info(slots);

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.runtime.simd.SimdMode;
 
-/** Guards the build set-up: CI must run with the Graal JIT, and the language must register. */
+/**
+ * Guards the build set-up: CI must run with the Graal JIT, the language must register, and
+ * each surefire execution must run v128 in the representation it is meant to test.
+ */
 class JitActiveTest {
 
     @Test
@@ -27,5 +31,13 @@ class JitActiveTest {
             // GraalWasm is a test dependency: both languages must load in one engine.
             assertTrue(engine.getLanguages().containsKey("wasm"), engine.getLanguages().keySet().toString());
         }
+    }
+
+    @Test
+    void simdRepresentationIsTheOneThisRunTests() {
+        String expected = System.getProperty("wasmlang.test.simdMode", "vector");
+        assertEquals(expected, SimdMode.VECTOR_API ? "vector" : "longs",
+                        "tests/pom.xml gives this surefire execution --add-modules=" + SimdMode.VECTOR_MODULE
+                                        + " (vector) or not (longs)");
     }
 }

@@ -2,8 +2,10 @@ package org.wasmlang.nodes.memory;
 
 import org.wasmlang.nodes.Values;
 import org.wasmlang.runtime.WasmMemory;
+import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.runtime.simd.SimdOps;
 import org.wasmlang.runtime.simd.V128;
+import org.wasmlang.runtime.simd.VectorApiOps;
 
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
@@ -55,6 +57,9 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
 
     private void access(VirtualFrame frame, byte[] buffer) {
         long address = Integer.toUnsignedLong(frame.getIntStatic(addressSlot)) + offset;
+        if (SimdMode.VECTOR_API && accessOnVectors(frame, buffer, address)) {
+            return;
+        }
         switch (opcode) {
             case 0x00 -> {
                 int index = checkedIndex(buffer, address, 16, this);
@@ -106,6 +111,33 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
                             new V128(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), 0));
             default -> throw CompilerDirectives.shouldNotReachHere("not a SIMD memory opcode: " + opcode);
         }
+    }
+
+    /**
+     * The accesses that have a direct Vector API form, when v128s are vectors; false for
+     * the others, which go through {@link V128} below.
+     */
+    private boolean accessOnVectors(VirtualFrame frame, byte[] buffer, long address) {
+        switch (opcode) {
+            case 0x00 -> frame.setObjectStatic(valueSlot, VectorApiOps.load(buffer, checkedIndex(buffer, address, 16, this)));
+            case 0x0B -> VectorApiOps.store(frame.getObjectStatic(valueSlot), buffer, checkedIndex(buffer, address, 16, this));
+            case 0x07 -> frame.setObjectStatic(valueSlot,
+                            VectorApiOps.splat(0x0F, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
+            case 0x08 -> frame.setObjectStatic(valueSlot,
+                            VectorApiOps.splat(0x10, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
+            case 0x09 -> frame.setObjectStatic(valueSlot,
+                            VectorApiOps.splat(0x11, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
+            case 0x0A -> frame.setObjectStatic(valueSlot,
+                            VectorApiOps.splat(0x12, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
+            case 0x5C -> frame.setObjectStatic(valueSlot,
+                            VectorApiOps.lowLane(BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)), false));
+            case 0x5D -> frame.setObjectStatic(valueSlot,
+                            VectorApiOps.lowLane(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), true));
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** 8 bytes as the low half of a vector, for the extending loads. */

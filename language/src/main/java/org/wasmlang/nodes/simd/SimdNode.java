@@ -4,8 +4,10 @@ import org.wasmlang.binary.Instruction.Family;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.runtime.simd.SimdOps;
 import org.wasmlang.runtime.simd.V128;
+import org.wasmlang.runtime.simd.VectorApiOps;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
@@ -30,6 +32,8 @@ public final class SimdNode extends WasmNode {
     /** The scalar type of a splat's operand, of extract_lane's result or replace_lane's operand. */
     private final int scalarType;
     @CompilationFinal(dimensions = 1) private final byte[] shuffle;
+    /** The shuffle as a Vector API lane selection, when v128s are vectors. */
+    private final Object vectorShuffle;
 
     public SimdNode(Family family, int opcode, int a, int b, int c, int result, int lane, int scalarType, byte[] shuffle) {
         this.family = family;
@@ -41,6 +45,7 @@ public final class SimdNode extends WasmNode {
         this.lane = lane;
         this.scalarType = scalarType;
         this.shuffle = shuffle;
+        this.vectorShuffle = SimdMode.VECTOR_API && shuffle != null ? VectorApiOps.shuffleOf(shuffle) : null;
     }
 
     private static V128 vector(Frame frame, int slot) {
@@ -53,6 +58,10 @@ public final class SimdNode extends WasmNode {
      */
     @Override
     public int execute(VirtualFrame frame) {
+        if (SimdMode.VECTOR_API) {
+            executeOnVectors(frame);
+            return NORMAL;
+        }
         if (family == Family.V128_BINARY) {
             Values.setVector(frame, result, SimdOps.binary(opcode, vector(frame, a), vector(frame, b)));
         } else if (family == Family.V128_UNARY) {
@@ -75,6 +84,32 @@ public final class SimdNode extends WasmNode {
             throw CompilerDirectives.shouldNotReachHere(family.name());
         }
         return NORMAL;
+    }
+
+    /** The same chain as {@link #execute}, on Vector API vectors in object slots. */
+    private void executeOnVectors(VirtualFrame frame) {
+        if (family == Family.V128_BINARY) {
+            frame.setObjectStatic(result, VectorApiOps.binary(opcode, frame.getObjectStatic(a), frame.getObjectStatic(b)));
+        } else if (family == Family.V128_UNARY) {
+            frame.setObjectStatic(result, VectorApiOps.unary(opcode, frame.getObjectStatic(a)));
+        } else if (family == Family.V128_TERNARY) {
+            frame.setObjectStatic(result, VectorApiOps.ternary(opcode, frame.getObjectStatic(a), frame.getObjectStatic(b),
+                            frame.getObjectStatic(c)));
+        } else if (family == Family.V128_TEST) {
+            frame.setIntStatic(result, VectorApiOps.test(opcode, frame.getObjectStatic(a)));
+        } else if (family == Family.V128_SHIFT) {
+            frame.setObjectStatic(result, VectorApiOps.shift(opcode, frame.getObjectStatic(a), frame.getIntStatic(b)));
+        } else if (family == Family.V128_SPLAT) {
+            frame.setObjectStatic(result, VectorApiOps.splat(opcode, scalarBits(frame, a)));
+        } else if (family == Family.V128_EXTRACT_LANE) {
+            setScalar(frame, result, VectorApiOps.extractLane(opcode, frame.getObjectStatic(a), lane));
+        } else if (family == Family.V128_REPLACE_LANE) {
+            frame.setObjectStatic(result, VectorApiOps.replaceLane(opcode, frame.getObjectStatic(a), lane, scalarBits(frame, b)));
+        } else if (family == Family.V128_SHUFFLE) {
+            frame.setObjectStatic(result, VectorApiOps.shuffle(frame.getObjectStatic(a), frame.getObjectStatic(b), vectorShuffle, shuffle));
+        } else {
+            throw CompilerDirectives.shouldNotReachHere(family.name());
+        }
     }
 
     /** A scalar operand as the raw bits {@link SimdOps} takes. */

@@ -22,7 +22,7 @@ public final class CopySlotNode extends WasmNode {
         this.from = from;
         this.to = to;
         this.object = Values.isObject(valueType);
-        this.vector = valueType == ValueType.V128;
+        this.vector = valueType == ValueType.V128 && !object;
     }
 
     public int from() {
