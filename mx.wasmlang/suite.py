@@ -38,6 +38,8 @@ suite = {
                 "sdk:POLYGLOT",
             ],
             "annotationProcessors": ["truffle:TRUFFLE_DSL_PROCESSOR"],
+            # runtime/simd/VectorApiOps; used only when the JVM has the module (SimdMode)
+            "requires": ["jdk.incubator.vector"],
             "javaCompliance": "25+",
             "license": "UPL",
         },

@@ -8,10 +8,10 @@ final class EngineAdapters {
     static final String WASMLANG = "wasmlang";
     static final String WASMLANG_INTERPRETER = "wasmlang-interp";
     /**
-     * WasmLang in a JVM without the Vector API module, so v128 runs as two longs (see the
-     * language's SimdMode); wasmlang and wasmlang-interp run in JVMs with the module.
+     * WasmLang with v128 on the JDK Vector API, its opt-in mode (the language's SimdMode):
+     * a JVM with --add-modules jdk.incubator.vector and -Dwasmlang.simd.vectorApi=true.
      */
-    static final String WASMLANG_LONGS = "wasmlang-longs";
+    static final String WASMLANG_VECTOR = "wasmlang-vector";
     static final String GRAALWASM = "graalwasm";
     static final String GRAALWASM_INTERPRETER = "graalwasm-interp";
     /**
@@ -31,11 +31,11 @@ final class EngineAdapters {
     static final String NATIVE = "native";
 
     /** Every engine name, in the order the tables list them. */
-    static final List<String> ALL = List.of(WASMLANG, WASMLANG_INTERPRETER, WASMLANG_LONGS, GRAALWASM,
+    static final List<String> ALL = List.of(WASMLANG, WASMLANG_INTERPRETER, WASMLANG_VECTOR, GRAALWASM,
                     GRAALWASM_INTERPRETER, GRAALWASM_VECTOR, CHICORY_INTERPRETER, CHICORY_COMPILER, NATIVE);
 
     /**
-     * What runs when no --engines is given: wasmlang-longs, graalwasm-interp and
+     * What runs when no --engines is given: wasmlang-vector, graalwasm-interp and
      * graalwasm-vector are extra, for curiosity.
      */
     static final List<String> DEFAULT = List.of(WASMLANG, WASMLANG_INTERPRETER, GRAALWASM, CHICORY_INTERPRETER,
@@ -49,7 +49,12 @@ final class EngineAdapters {
 
     /** Whether an engine needs the Vector API module in its JVM (the others must not have it). */
     static boolean needsVectorModule(String name) {
-        return name.equals(GRAALWASM_VECTOR) || name.equals(WASMLANG) || name.equals(WASMLANG_INTERPRETER);
+        return name.equals(GRAALWASM_VECTOR) || name.equals(WASMLANG_VECTOR);
+    }
+
+    /** The system properties an engine's JVM needs besides the harness's own. */
+    static List<String> systemProperties(String name) {
+        return name.equals(WASMLANG_VECTOR) ? List.of("-Dwasmlang.simd.vectorApi=true") : List.of();
     }
 
     static boolean vectorModuleLoaded() {
@@ -58,7 +63,7 @@ final class EngineAdapters {
 
     static WasmEngineAdapter create(String name) {
         return switch (name) {
-            case WASMLANG, WASMLANG_LONGS -> new PolyglotEngineAdapter(name, "wasmlang", true);
+            case WASMLANG, WASMLANG_VECTOR -> new PolyglotEngineAdapter(name, "wasmlang", true);
             case WASMLANG_INTERPRETER -> new PolyglotEngineAdapter(name, "wasmlang", false);
             case GRAALWASM, GRAALWASM_INTERPRETER, GRAALWASM_VECTOR -> {
                 checkVectorModule(name);

@@ -144,6 +144,7 @@ final class PeerMeasurements {
         if (EngineAdapters.needsVectorModule(engine)) {
             command.add("--add-modules=" + EngineAdapters.VECTOR_MODULE);
         }
+        command.addAll(EngineAdapters.systemProperties(engine));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PeerBenchmark.class.getName());

@@ -3,7 +3,7 @@ package org.wasmlang.nodes;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.runtime.simd.V128;
-import org.wasmlang.runtime.simd.VectorApiOps;
+import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.frame.Frame;
 
@@ -12,27 +12,18 @@ import com.oracle.truffle.api.frame.Frame;
  * of v128 values.
  *
  * <p>A v128 takes two long slots: its low half in the slot the builder gave the value, its
- * high half in that slot plus {@link #highHalf}, a second bank of slots that functions
+ * high half in that slot plus {@link SimdValues#highHalf}, a second bank of slots that functions
  * using v128 get after their first. Held as {@link V128} objects in object slots, a vector
  * carried around a loop (an accumulator) was allocated on every iteration: escape analysis
  * removes the objects that live within an iteration but materializes those a loop phi
  * carries. In long slots, nothing of a vector outlives the instruction that reads it.
  *
  * <p>When {@link SimdMode#VECTOR_API} is on, a v128 is instead a Vector API vector in the
- * slot's object half (see {@link VectorApiOps}): the compiler keeps those in XMM registers,
+ * slot's object half (see {@link SimdValues}): the compiler keeps those in XMM registers,
  * across loop phis too, so there is no second bank.
  */
 public final class Values {
     private Values() {
-    }
-
-    /**
-     * The distance from a slot to the slot of its high half, 0 when the function has no
-     * v128 values. The frame descriptor holds it, so compiled code sees a constant.
-     */
-    public static int highHalf(Frame frame) {
-        Object info = frame.getFrameDescriptor().getInfo();
-        return info == null ? 0 : (Integer) info;
     }
 
     /** Whether a value of this type lives in a slot's object half: references, vectors on the Vector API. */
@@ -41,25 +32,17 @@ public final class Values {
     }
 
     public static V128 getVector(Frame frame, int slot) {
-        if (SimdMode.VECTOR_API) {
-            return VectorApiOps.toV128(frame.getObjectStatic(slot));
-        }
-        return new V128(frame.getLongStatic(slot), frame.getLongStatic(slot + highHalf(frame)));
+        return SimdValues.toV128(SimdValues.get(frame, slot));
     }
 
     public static void setVector(Frame frame, int slot, V128 value) {
-        if (SimdMode.VECTOR_API) {
-            frame.setObjectStatic(slot, VectorApiOps.fromV128(value));
-            return;
-        }
-        frame.setLongStatic(slot, value.lo);
-        frame.setLongStatic(slot + highHalf(frame), value.hi);
+        SimdValues.set(frame, slot, SimdValues.of(value));
     }
 
     /** Copies a value of any type, both halves of a v128 included. */
     public static void copy(Frame frame, int from, int to) {
         frame.copyStatic(from, to);
-        int high = highHalf(frame);
+        int high = SimdValues.highHalf(frame);
         if (high != 0) {
             frame.copyStatic(from + high, to + high);
         }

@@ -71,7 +71,7 @@ public final class WasmFunctionRootNode extends RootNode {
         int slots = info.localTypes().length + info.maxStackHeight();
         builder.addSlots(slots, FrameSlotKind.Static);
         if (info.usesVectors() && !SimdMode.VECTOR_API) {
-            // The high halves of v128 values (see Values.highHalf).
+            // The high halves of v128 values (see SimdValues.highHalf).
             builder.addSlots(slots, FrameSlotKind.Static);
             builder.info(slots);
         }

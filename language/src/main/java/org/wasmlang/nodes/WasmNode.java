@@ -1,5 +1,7 @@
 package org.wasmlang.nodes;
 
+import org.wasmlang.runtime.simd.SimdValues;
+
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -77,7 +79,7 @@ public abstract class WasmNode extends Node {
     @ExplodeLoop
     public static void clearSlots(VirtualFrame frame, int[] slots) {
         if (CompilerDirectives.inCompiledCode()) {
-            int high = Values.highHalf(frame);
+            int high = SimdValues.highHalf(frame);
             for (int slot : slots) {
                 frame.clearStatic(slot);
                 if (high != 0) {
@@ -91,7 +93,7 @@ public abstract class WasmNode extends Node {
     @ExplodeLoop
     public static void clearSlots(VirtualFrame frame, int from, int to) {
         if (CompilerDirectives.inCompiledCode()) {
-            int high = Values.highHalf(frame);
+            int high = SimdValues.highHalf(frame);
             for (int slot = from; slot < to; slot++) {
                 frame.clearStatic(slot);
                 if (high != 0) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.graalvm.polyglot.Engine;
 import org.wasmlang.WasmLangVersion;
 import org.wasmlang.launcher.wast.WastCommandLine;
+import org.wasmlang.runtime.simd.SimdMode;
 
 /**
  * The {@code wasmlang} command. Each subcommand is a small class; this one only
@@ -77,6 +78,8 @@ public final class WasmLangMain {
         out.println("JDK " + System.getProperty("java.vm.vendor") + " " + Runtime.version()
                         + " (" + System.getProperty("java.home") + ")");
         out.println("Engine " + engineImplementationName());
+        out.println("SIMD " + (SimdMode.VECTOR_API ? "v128 on the JDK Vector API (" + SimdMode.VECTOR_MODULE + ")"
+                        : "v128 as two longs"));
     }
 
     /**

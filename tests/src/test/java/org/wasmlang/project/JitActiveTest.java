@@ -35,9 +35,9 @@ class JitActiveTest {
 
     @Test
     void simdRepresentationIsTheOneThisRunTests() {
-        String expected = System.getProperty("wasmlang.test.simdMode", "vector");
+        String expected = System.getProperty("wasmlang.test.simdMode", "longs");
         assertEquals(expected, SimdMode.VECTOR_API ? "vector" : "longs",
                         "tests/pom.xml gives this surefire execution --add-modules=" + SimdMode.VECTOR_MODULE
-                                        + " (vector) or not (longs)");
+                                        + " and -Dwasmlang.simd.vectorApi=true (vector) or neither (longs)");
     }
 }

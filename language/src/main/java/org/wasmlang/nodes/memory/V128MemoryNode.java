@@ -1,11 +1,7 @@
 package org.wasmlang.nodes.memory;
 
-import org.wasmlang.nodes.Values;
 import org.wasmlang.runtime.WasmMemory;
-import org.wasmlang.runtime.simd.SimdMode;
-import org.wasmlang.runtime.simd.SimdOps;
-import org.wasmlang.runtime.simd.V128;
-import org.wasmlang.runtime.simd.VectorApiOps;
+import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
@@ -16,8 +12,8 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 /**
  * The SIMD loads and stores (opcode: the sub-opcode after 0xFD); specializes like
  * {@link LoadNode}. Narrow loads and lane accesses read or write the bytes themselves and
- * leave the lane work (extension, splat, lane replacement or extraction) to
- * {@link SimdOps}, so each lane rule lives there once.
+ * leave the lane work (extension, splat, lane replacement or extraction) to the
+ * instruction that does it ({@link SimdValues}), so each lane rule lives there once.
  */
 public abstract class V128MemoryNode extends MemoryAccessNode {
     /** A lane access's result slot (its vector operand is in {@code valueSlot}), else -1. */
@@ -51,97 +47,60 @@ public abstract class V128MemoryNode extends MemoryAccessNode {
         return NORMAL;
     }
 
-    private V128 vector(VirtualFrame frame) {
-        return Values.getVector(frame, valueSlot);
+    private Object vector(VirtualFrame frame) {
+        return SimdValues.get(frame, valueSlot);
     }
 
     private void access(VirtualFrame frame, byte[] buffer) {
         long address = Integer.toUnsignedLong(frame.getIntStatic(addressSlot)) + offset;
-        if (SimdMode.VECTOR_API && accessOnVectors(frame, buffer, address)) {
-            return;
-        }
         switch (opcode) {
-            case 0x00 -> {
-                int index = checkedIndex(buffer, address, 16, this);
-                Values.setVector(frame, valueSlot, new V128(BYTES.getLong(buffer, index), BYTES.getLong(buffer, index + 8)));
-            }
+            case 0x00 -> SimdValues.set(frame, valueSlot, SimdValues.load(buffer, checkedIndex(buffer, address, 16, this)));
+            case 0x0B -> SimdValues.store(vector(frame), buffer, checkedIndex(buffer, address, 16, this));
             // v128.loadNxM_s/u: 8 bytes, then i16x8/i32x4/i64x2.extend_low_*.
-            case 0x01 -> Values.setVector(frame, valueSlot, SimdOps.unary(0x87, low64(buffer, address)));
-            case 0x02 -> Values.setVector(frame, valueSlot, SimdOps.unary(0x89, low64(buffer, address)));
-            case 0x03 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xA7, low64(buffer, address)));
-            case 0x04 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xA9, low64(buffer, address)));
-            case 0x05 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xC7, low64(buffer, address)));
-            case 0x06 -> Values.setVector(frame, valueSlot, SimdOps.unary(0xC9, low64(buffer, address)));
+            case 0x01 -> SimdValues.set(frame, valueSlot, SimdValues.unary(0x87, low64(buffer, address)));
+            case 0x02 -> SimdValues.set(frame, valueSlot, SimdValues.unary(0x89, low64(buffer, address)));
+            case 0x03 -> SimdValues.set(frame, valueSlot, SimdValues.unary(0xA7, low64(buffer, address)));
+            case 0x04 -> SimdValues.set(frame, valueSlot, SimdValues.unary(0xA9, low64(buffer, address)));
+            case 0x05 -> SimdValues.set(frame, valueSlot, SimdValues.unary(0xC7, low64(buffer, address)));
+            case 0x06 -> SimdValues.set(frame, valueSlot, SimdValues.unary(0xC9, low64(buffer, address)));
             // v128.loadN_splat: i8x16/i16x8/i32x4/i64x2.splat.
-            case 0x07 -> Values.setVector(frame, valueSlot,
-                            SimdOps.splat(0x0F, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
-            case 0x08 -> Values.setVector(frame, valueSlot,
-                            SimdOps.splat(0x10, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
-            case 0x09 -> Values.setVector(frame, valueSlot,
-                            SimdOps.splat(0x11, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
-            case 0x0A -> Values.setVector(frame, valueSlot,
-                            SimdOps.splat(0x12, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
-            case 0x0B -> {
-                V128 value = vector(frame);
-                int index = checkedIndex(buffer, address, 16, this);
-                BYTES.putLong(buffer, index, value.lo);
-                BYTES.putLong(buffer, index + 8, value.hi);
-            }
+            case 0x07 -> SimdValues.set(frame, valueSlot,
+                            SimdValues.splat(0x0F, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
+            case 0x08 -> SimdValues.set(frame, valueSlot,
+                            SimdValues.splat(0x10, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
+            case 0x09 -> SimdValues.set(frame, valueSlot,
+                            SimdValues.splat(0x11, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
+            case 0x0A -> SimdValues.set(frame, valueSlot,
+                            SimdValues.splat(0x12, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
             // v128.loadN_lane: the bytes replace one lane (i8x16 ... i64x2.replace_lane).
-            case 0x54 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x17, vector(frame), lane,
+            case 0x54 -> SimdValues.set(frame, resultSlot, SimdValues.replaceLane(0x17, vector(frame), lane,
                             BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
-            case 0x55 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x1A, vector(frame), lane,
+            case 0x55 -> SimdValues.set(frame, resultSlot, SimdValues.replaceLane(0x1A, vector(frame), lane,
                             BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
-            case 0x56 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x1C, vector(frame), lane,
+            case 0x56 -> SimdValues.set(frame, resultSlot, SimdValues.replaceLane(0x1C, vector(frame), lane,
                             BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
-            case 0x57 -> Values.setVector(frame, resultSlot, SimdOps.replaceLane(0x1E, vector(frame), lane,
+            case 0x57 -> SimdValues.set(frame, resultSlot, SimdValues.replaceLane(0x1E, vector(frame), lane,
                             BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
             // v128.storeN_lane: one lane's bytes (extract_lane_u ... i64x2.extract_lane).
             case 0x58 -> BYTES.putByte(buffer, checkedIndex(buffer, address, 1, this),
-                            (byte) SimdOps.extractLane(0x16, vector(frame), lane));
+                            (byte) SimdValues.extractLane(0x16, vector(frame), lane));
             case 0x59 -> BYTES.putShort(buffer, checkedIndex(buffer, address, 2, this),
-                            (short) SimdOps.extractLane(0x19, vector(frame), lane));
+                            (short) SimdValues.extractLane(0x19, vector(frame), lane));
             case 0x5A -> BYTES.putInt(buffer, checkedIndex(buffer, address, 4, this),
-                            (int) SimdOps.extractLane(0x1B, vector(frame), lane));
+                            (int) SimdValues.extractLane(0x1B, vector(frame), lane));
             case 0x5B -> BYTES.putLong(buffer, checkedIndex(buffer, address, 8, this),
-                            SimdOps.extractLane(0x1D, vector(frame), lane));
-            case 0x5C -> Values.setVector(frame, valueSlot,
-                            new V128(BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)) & 0xFFFFFFFFL, 0));
-            case 0x5D -> Values.setVector(frame, valueSlot,
-                            new V128(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), 0));
+                            SimdValues.extractLane(0x1D, vector(frame), lane));
+            // v128.load32_zero/load64_zero.
+            case 0x5C -> SimdValues.set(frame, valueSlot,
+                            SimdValues.lowLane(BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)), false));
+            case 0x5D -> SimdValues.set(frame, valueSlot,
+                            SimdValues.lowLane(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), true));
             default -> throw CompilerDirectives.shouldNotReachHere("not a SIMD memory opcode: " + opcode);
         }
     }
 
-    /**
-     * The accesses that have a direct Vector API form, when v128s are vectors; false for
-     * the others, which go through {@link V128} below.
-     */
-    private boolean accessOnVectors(VirtualFrame frame, byte[] buffer, long address) {
-        switch (opcode) {
-            case 0x00 -> frame.setObjectStatic(valueSlot, VectorApiOps.load(buffer, checkedIndex(buffer, address, 16, this)));
-            case 0x0B -> VectorApiOps.store(frame.getObjectStatic(valueSlot), buffer, checkedIndex(buffer, address, 16, this));
-            case 0x07 -> frame.setObjectStatic(valueSlot,
-                            VectorApiOps.splat(0x0F, BYTES.getByte(buffer, checkedIndex(buffer, address, 1, this))));
-            case 0x08 -> frame.setObjectStatic(valueSlot,
-                            VectorApiOps.splat(0x10, BYTES.getShort(buffer, checkedIndex(buffer, address, 2, this))));
-            case 0x09 -> frame.setObjectStatic(valueSlot,
-                            VectorApiOps.splat(0x11, BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this))));
-            case 0x0A -> frame.setObjectStatic(valueSlot,
-                            VectorApiOps.splat(0x12, BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this))));
-            case 0x5C -> frame.setObjectStatic(valueSlot,
-                            VectorApiOps.lowLane(BYTES.getInt(buffer, checkedIndex(buffer, address, 4, this)), false));
-            case 0x5D -> frame.setObjectStatic(valueSlot,
-                            VectorApiOps.lowLane(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), true));
-            default -> {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** 8 bytes as the low half of a vector, for the extending loads. */
-    private V128 low64(byte[] buffer, long address) {
-        return new V128(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), 0);
+    private Object low64(byte[] buffer, long address) {
+        return SimdValues.lowLane(BYTES.getLong(buffer, checkedIndex(buffer, address, 8, this)), true);
     }
 }

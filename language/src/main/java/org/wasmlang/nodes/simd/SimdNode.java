@@ -2,12 +2,8 @@ package org.wasmlang.nodes.simd;
 
 import org.wasmlang.binary.Instruction.Family;
 import org.wasmlang.module.ValueType;
-import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
-import org.wasmlang.runtime.simd.SimdMode;
-import org.wasmlang.runtime.simd.SimdOps;
-import org.wasmlang.runtime.simd.V128;
-import org.wasmlang.runtime.simd.VectorApiOps;
+import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
@@ -16,8 +12,9 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
  * Every SIMD instruction that only computes. The family and sub-opcode are final fields,
- * so partial evaluation keeps one call into {@link SimdOps}; the {@link V128}s it reads from
- * and writes to pairs of long slots (see {@link Values}) never leave compiled code.
+ * so partial evaluation keeps one operation of {@link SimdValues}, on the representation
+ * the JVM runs v128 in (Vector API vectors or two longs); nothing of a v128 leaves
+ * compiled code.
  */
 public final class SimdNode extends WasmNode {
     private final Family family;
@@ -32,8 +29,8 @@ public final class SimdNode extends WasmNode {
     /** The scalar type of a splat's operand, of extract_lane's result or replace_lane's operand. */
     private final int scalarType;
     @CompilationFinal(dimensions = 1) private final byte[] shuffle;
-    /** The shuffle as a Vector API lane selection, when v128s are vectors. */
-    private final Object vectorShuffle;
+    /** The shuffle as the v128 representation wants it (SimdValues.prepareShuffle). */
+    private final Object preparedShuffle;
 
     public SimdNode(Family family, int opcode, int a, int b, int c, int result, int lane, int scalarType, byte[] shuffle) {
         this.family = family;
@@ -45,11 +42,11 @@ public final class SimdNode extends WasmNode {
         this.lane = lane;
         this.scalarType = scalarType;
         this.shuffle = shuffle;
-        this.vectorShuffle = SimdMode.VECTOR_API && shuffle != null ? VectorApiOps.shuffleOf(shuffle) : null;
+        this.preparedShuffle = shuffle != null ? SimdValues.prepareShuffle(shuffle) : null;
     }
 
-    private static V128 vector(Frame frame, int slot) {
-        return Values.getVector(frame, slot);
+    private static Object vector(Frame frame, int slot) {
+        return SimdValues.get(frame, slot);
     }
 
     /**
@@ -58,58 +55,28 @@ public final class SimdNode extends WasmNode {
      */
     @Override
     public int execute(VirtualFrame frame) {
-        if (SimdMode.VECTOR_API) {
-            executeOnVectors(frame);
-            return NORMAL;
-        }
         if (family == Family.V128_BINARY) {
-            Values.setVector(frame, result, SimdOps.binary(opcode, vector(frame, a), vector(frame, b)));
+            SimdValues.set(frame, result, SimdValues.binary(opcode, vector(frame, a), vector(frame, b)));
         } else if (family == Family.V128_UNARY) {
-            Values.setVector(frame, result, SimdOps.unary(opcode, vector(frame, a)));
+            SimdValues.set(frame, result, SimdValues.unary(opcode, vector(frame, a)));
         } else if (family == Family.V128_TERNARY) {
-            Values.setVector(frame, result, SimdOps.ternary(opcode, vector(frame, a), vector(frame, b), vector(frame, c)));
+            SimdValues.set(frame, result, SimdValues.ternary(opcode, vector(frame, a), vector(frame, b), vector(frame, c)));
         } else if (family == Family.V128_TEST) {
-            frame.setIntStatic(result, SimdOps.test(opcode, vector(frame, a)));
+            frame.setIntStatic(result, SimdValues.test(opcode, vector(frame, a)));
         } else if (family == Family.V128_SHIFT) {
-            Values.setVector(frame, result, SimdOps.shift(opcode, vector(frame, a), frame.getIntStatic(b)));
+            SimdValues.set(frame, result, SimdValues.shift(opcode, vector(frame, a), frame.getIntStatic(b)));
         } else if (family == Family.V128_SPLAT) {
-            Values.setVector(frame, result, SimdOps.splat(opcode, scalarBits(frame, a)));
+            SimdValues.set(frame, result, SimdValues.splat(opcode, scalarBits(frame, a)));
         } else if (family == Family.V128_EXTRACT_LANE) {
-            setScalar(frame, result, SimdOps.extractLane(opcode, vector(frame, a), lane));
+            setScalar(frame, result, SimdValues.extractLane(opcode, vector(frame, a), lane));
         } else if (family == Family.V128_REPLACE_LANE) {
-            Values.setVector(frame, result, SimdOps.replaceLane(opcode, vector(frame, a), lane, scalarBits(frame, b)));
+            SimdValues.set(frame, result, SimdValues.replaceLane(opcode, vector(frame, a), lane, scalarBits(frame, b)));
         } else if (family == Family.V128_SHUFFLE) {
-            Values.setVector(frame, result, SimdOps.shuffle(vector(frame, a), vector(frame, b), shuffle));
+            SimdValues.set(frame, result, SimdValues.shuffle(vector(frame, a), vector(frame, b), shuffle, preparedShuffle));
         } else {
             throw CompilerDirectives.shouldNotReachHere(family.name());
         }
         return NORMAL;
-    }
-
-    /** The same chain as {@link #execute}, on Vector API vectors in object slots. */
-    private void executeOnVectors(VirtualFrame frame) {
-        if (family == Family.V128_BINARY) {
-            frame.setObjectStatic(result, VectorApiOps.binary(opcode, frame.getObjectStatic(a), frame.getObjectStatic(b)));
-        } else if (family == Family.V128_UNARY) {
-            frame.setObjectStatic(result, VectorApiOps.unary(opcode, frame.getObjectStatic(a)));
-        } else if (family == Family.V128_TERNARY) {
-            frame.setObjectStatic(result, VectorApiOps.ternary(opcode, frame.getObjectStatic(a), frame.getObjectStatic(b),
-                            frame.getObjectStatic(c)));
-        } else if (family == Family.V128_TEST) {
-            frame.setIntStatic(result, VectorApiOps.test(opcode, frame.getObjectStatic(a)));
-        } else if (family == Family.V128_SHIFT) {
-            frame.setObjectStatic(result, VectorApiOps.shift(opcode, frame.getObjectStatic(a), frame.getIntStatic(b)));
-        } else if (family == Family.V128_SPLAT) {
-            frame.setObjectStatic(result, VectorApiOps.splat(opcode, scalarBits(frame, a)));
-        } else if (family == Family.V128_EXTRACT_LANE) {
-            setScalar(frame, result, VectorApiOps.extractLane(opcode, frame.getObjectStatic(a), lane));
-        } else if (family == Family.V128_REPLACE_LANE) {
-            frame.setObjectStatic(result, VectorApiOps.replaceLane(opcode, frame.getObjectStatic(a), lane, scalarBits(frame, b)));
-        } else if (family == Family.V128_SHUFFLE) {
-            frame.setObjectStatic(result, VectorApiOps.shuffle(frame.getObjectStatic(a), frame.getObjectStatic(b), vectorShuffle, shuffle));
-        } else {
-            throw CompilerDirectives.shouldNotReachHere(family.name());
-        }
     }
 
     /** A scalar operand as the raw bits {@link SimdOps} takes. */

@@ -2,9 +2,7 @@ package org.wasmlang.nodes.variable;
 
 import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
-import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.runtime.simd.V128;
-import org.wasmlang.runtime.simd.VectorApiOps;
 import org.wasmlang.module.ValueType;
 
 import com.oracle.truffle.api.frame.VirtualFrame;

@@ -3,6 +3,7 @@ package org.wasmlang.nodes.variable;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
@@ -40,7 +41,7 @@ public final class CopySlotNode extends WasmNode {
         } else {
             frame.copyPrimitiveStatic(from, to);
             if (vector) {
-                int high = Values.highHalf(frame);
+                int high = SimdValues.highHalf(frame);
                 frame.copyPrimitiveStatic(from + high, to + high);
             }
         }

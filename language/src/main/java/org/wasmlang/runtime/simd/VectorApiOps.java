@@ -1,7 +1,5 @@
 package org.wasmlang.runtime.simd;
 
-import com.oracle.truffle.api.CompilerDirectives;
-
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -22,12 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link SimdOps} and convert back, so each lane rule still has one home. Values cross the
  * API as {@code Object}, so that classes calling this one load without the incubator module.
  *
- * <p>The Truffle interpreter takes that conversion path for every instruction: HotSpot does
- * not turn these large switches into vector code, and the Vector API's plain-Java
- * implementation made interpreted SIMD code many times slower than the two-long code (see
- * docs/performance.md). The conversions are small methods HotSpot does intrinsify, and the
- * frame holds vectors either way, so compiled code and the interpreter can hand over
- * frames (OSR, deoptimization) without a change of representation.
+ * <p>The interpreter runs this code too, so OSR and deoptimization find vectors in the
+ * frame; that is what makes the mode slow before compilation (see {@link SimdMode}).
  */
 public final class VectorApiOps {
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_128;
@@ -49,6 +43,11 @@ public final class VectorApiOps {
 
     public static Object fromV128(V128 value) {
         return LongVector.broadcast(LONGS, value.lo).withLane(1, value.hi).reinterpretAsBytes();
+    }
+
+    /** A vector from a frame slot, cast to the exact class (see {@link #BYTE_VECTOR}). */
+    public static Object exact(Object vector) {
+        return bytes(vector);
     }
 
     public static V128 toV128(Object vector) {
@@ -82,9 +81,6 @@ public final class VectorApiOps {
     // ---------------------------------------------------------------- lane shapes
 
     private static ByteVector bytes(Object v) {
-        if (v == null) {
-            throw CompilerDirectives.shouldNotReachHere("a v128 slot read before it was written");
-        }
         return BYTE_VECTOR.cast(v);
     }
 
@@ -111,9 +107,6 @@ public final class VectorApiOps {
     // ---------------------------------------------------------------- instructions
 
     public static Object unary(int sub, Object a) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.unary(sub, toV128(a)));
-        }
         return switch (sub) {
             case 0x4d -> bytes(a).not();
             case 0x60 -> bytes(a).abs();
@@ -153,9 +146,6 @@ public final class VectorApiOps {
     }
 
     public static Object binary(int sub, Object a, Object b) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.binary(sub, toV128(a), toV128(b)));
-        }
         return switch (sub) {
             case 0x23 -> bytes(a).compare(VectorOperators.EQ, bytes(b)).toVector();
             case 0x24 -> bytes(a).compare(VectorOperators.NE, bytes(b)).toVector();
@@ -198,10 +188,6 @@ public final class VectorApiOps {
             case 0x4f -> bytes(a).lanewise(VectorOperators.AND_NOT, bytes(b));
             case 0x50 -> bytes(a).or(bytes(b));
             case 0x51 -> bytes(a).lanewise(VectorOperators.XOR, bytes(b));
-            case 0x65 -> narrow(shorts(a), shorts(b), Byte.MIN_VALUE, Byte.MAX_VALUE);
-            case 0x66 -> narrow(shorts(a), shorts(b), 0, 0xFF);
-            case 0x85 -> narrow(ints(a), ints(b), Short.MIN_VALUE, Short.MAX_VALUE);
-            case 0x86 -> narrow(ints(a), ints(b), 0, 0xFFFF);
             case 0x7b -> averageRoundingUp(bytes(a), bytes(b));
             case 0x9b -> averageRoundingUp(shorts(a), shorts(b));
             case 0x9c -> extendedProduct(bytes(a), bytes(b), VectorOperators.B2S, SHORTS, 0);
@@ -267,19 +253,6 @@ public final class VectorApiOps {
         };
     }
 
-    /** Both operands saturated to [min, max], then the low lanes from a and the high ones from b. */
-    private static ByteVector narrow(ShortVector a, ShortVector b, int min, int max) {
-        ByteVector low = a.max((short) min).min((short) max).convertShape(VectorOperators.S2B, BYTES, 0).reinterpretAsBytes();
-        ByteVector high = b.max((short) min).min((short) max).convertShape(VectorOperators.S2B, BYTES, -1).reinterpretAsBytes();
-        return low.or(high);
-    }
-
-    private static ByteVector narrow(IntVector a, IntVector b, int min, int max) {
-        ShortVector low = a.max(min).min(max).convertShape(VectorOperators.I2S, SHORTS, 0).reinterpretAsShorts();
-        ShortVector high = b.max(min).min(max).convertShape(VectorOperators.I2S, SHORTS, -1).reinterpretAsShorts();
-        return low.or(high).reinterpretAsBytes();
-    }
-
     /** avgr_u, (a + b + 1) >>> 1 in unsigned lanes, as (a | b) - ((a ^ b) >>> 1) so that it cannot overflow. */
     private static <E> ByteVector averageRoundingUp(jdk.incubator.vector.Vector<E> a, jdk.incubator.vector.Vector<E> b) {
         return a.lanewise(VectorOperators.OR, b).sub(a.lanewise(VectorOperators.XOR, b).lanewise(VectorOperators.LSHR, 1))
@@ -293,9 +266,6 @@ public final class VectorApiOps {
     }
 
     public static Object ternary(int sub, Object a, Object b, Object c) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.ternary(sub, toV128(a), toV128(b), toV128(c)));
-        }
         return switch (sub) {
             // v128.bitselect and the relaxed laneselects (documented to act as bitselect).
             case 0x52, 0x109, 0x10a, 0x10b, 0x10c -> bytes(b).lanewise(VectorOperators.BITWISE_BLEND, bytes(a), bytes(c));
@@ -309,9 +279,6 @@ public final class VectorApiOps {
     }
 
     public static int test(int sub, Object a) {
-        if (CompilerDirectives.inInterpreter()) {
-            return SimdOps.test(sub, toV128(a));
-        }
         return switch (sub) {
             case 0x53 -> bytes(a).compare(VectorOperators.NE, (byte) 0).anyTrue() ? 1 : 0;
             case 0x63 -> bytes(a).compare(VectorOperators.NE, (byte) 0).allTrue() ? 1 : 0;
@@ -328,9 +295,6 @@ public final class VectorApiOps {
 
     /** Shift counts are taken modulo the lane width, as Wasm says. */
     public static Object shift(int sub, Object a, int count) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.shift(sub, toV128(a), count));
-        }
         return switch (sub) {
             case 0x6b -> bytes(a).lanewise(VectorOperators.LSHL, count & 7);
             case 0x6c -> bytes(a).lanewise(VectorOperators.ASHR, count & 7);
@@ -350,9 +314,6 @@ public final class VectorApiOps {
 
     /** A splat of raw scalar bits (floats as their bit patterns). */
     public static Object splat(int sub, long bits) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.splat(sub, bits));
-        }
         return switch (sub) {
             case 0x0f -> ByteVector.broadcast(BYTES, (byte) bits);
             case 0x10 -> ShortVector.broadcast(SHORTS, (short) bits).reinterpretAsBytes();
@@ -364,9 +325,6 @@ public final class VectorApiOps {
 
     /** A lane as raw bits, like {@link SimdOps#extractLane}. */
     public static long extractLane(int sub, Object a, int lane) {
-        if (CompilerDirectives.inInterpreter()) {
-            return SimdOps.extractLane(sub, toV128(a), lane);
-        }
         return switch (sub) {
             case 0x15 -> bytes(a).lane(lane);
             case 0x16 -> bytes(a).lane(lane) & 0xFF;
@@ -379,9 +337,6 @@ public final class VectorApiOps {
     }
 
     public static Object replaceLane(int sub, Object a, int lane, long bits) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.replaceLane(sub, toV128(a), lane, bits));
-        }
         return switch (sub) {
             case 0x17 -> bytes(a).withLane(lane, (byte) bits);
             case 0x1a -> shorts(a).withLane(lane, (short) bits).reinterpretAsBytes();
@@ -396,10 +351,7 @@ public final class VectorApiOps {
      * a two-vector rearrange takes those lanes from the second vector.
      */
     @SuppressWarnings("unchecked")
-    public static Object shuffle(Object a, Object b, Object lanes, byte[] laneBytes) {
-        if (CompilerDirectives.inInterpreter()) {
-            return fromV128(SimdOps.shuffle(toV128(a), toV128(b), laneBytes));
-        }
+    public static Object shuffle(Object a, Object b, Object lanes) {
         return bytes(a).rearrange((VectorShuffle<Byte>) lanes, bytes(b));
     }
 }

@@ -1,0 +1,129 @@
+package org.wasmlang.runtime.simd;
+
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.memory.ByteArraySupport;
+
+/**
+ * v128 values in the representation {@link SimdMode} chose, and the instructions on them:
+ * Vector API vectors ({@link VectorApiOps}) or {@link V128}s ({@link SimdOps}). Nodes use
+ * only this class, so each node states once what it computes. Values are {@code Object}s
+ * here; partial evaluation sees through them.
+ */
+public final class SimdValues {
+    private static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
+
+    private SimdValues() {
+    }
+
+    private static boolean vectors() {
+        return SimdMode.VECTOR_API;
+    }
+
+    /** The v128 in a frame slot. */
+    public static Object get(Frame frame, int slot) {
+        if (vectors()) {
+            return VectorApiOps.exact(frame.getObjectStatic(slot));
+        }
+        return new V128(frame.getLongStatic(slot), frame.getLongStatic(slot + highHalf(frame)));
+    }
+
+    public static void set(Frame frame, int slot, Object value) {
+        if (vectors()) {
+            frame.setObjectStatic(slot, value);
+            return;
+        }
+        V128 vector = (V128) value;
+        frame.setLongStatic(slot, vector.lo);
+        frame.setLongStatic(slot + highHalf(frame), vector.hi);
+    }
+
+    /**
+     * With two-long v128s, the distance from a slot to the slot of its high half (0 when
+     * the function has no v128 values). The frame descriptor holds it, so compiled code
+     * sees a constant.
+     */
+    public static int highHalf(Frame frame) {
+        Object info = frame.getFrameDescriptor().getInfo();
+        return info == null ? 0 : (Integer) info;
+    }
+
+    /** The representation's form of a value from a boundary (host, global, constant). */
+    public static Object of(V128 value) {
+        return vectors() ? VectorApiOps.fromV128(value) : value;
+    }
+
+    /** The boundary form of a value. */
+    public static V128 toV128(Object value) {
+        return vectors() ? VectorApiOps.toV128(value) : (V128) value;
+    }
+
+    public static Object load(byte[] buffer, int index) {
+        if (vectors()) {
+            return VectorApiOps.load(buffer, index);
+        }
+        return new V128(BYTES.getLong(buffer, index), BYTES.getLong(buffer, index + 8));
+    }
+
+    public static void store(Object value, byte[] buffer, int index) {
+        if (vectors()) {
+            VectorApiOps.store(value, buffer, index);
+            return;
+        }
+        V128 vector = (V128) value;
+        BYTES.putLong(buffer, index, vector.lo);
+        BYTES.putLong(buffer, index + 8, vector.hi);
+    }
+
+    /** {@code bits} in the lowest 32-bit (or, if wide, 64-bit) lane, zeros above. */
+    public static Object lowLane(long bits, boolean wide) {
+        if (vectors()) {
+            return VectorApiOps.lowLane(bits, wide);
+        }
+        return new V128(wide ? bits : bits & 0xFFFF_FFFFL, 0);
+    }
+
+    public static Object unary(int sub, Object a) {
+        return vectors() ? VectorApiOps.unary(sub, a) : SimdOps.unary(sub, (V128) a);
+    }
+
+    public static Object binary(int sub, Object a, Object b) {
+        return vectors() ? VectorApiOps.binary(sub, a, b) : SimdOps.binary(sub, (V128) a, (V128) b);
+    }
+
+    public static Object ternary(int sub, Object a, Object b, Object c) {
+        return vectors() ? VectorApiOps.ternary(sub, a, b, c) : SimdOps.ternary(sub, (V128) a, (V128) b, (V128) c);
+    }
+
+    public static int test(int sub, Object a) {
+        return vectors() ? VectorApiOps.test(sub, a) : SimdOps.test(sub, (V128) a);
+    }
+
+    public static Object shift(int sub, Object a, int count) {
+        return vectors() ? VectorApiOps.shift(sub, a, count) : SimdOps.shift(sub, (V128) a, count);
+    }
+
+    public static Object splat(int sub, long bits) {
+        return vectors() ? VectorApiOps.splat(sub, bits) : SimdOps.splat(sub, bits);
+    }
+
+    public static long extractLane(int sub, Object a, int lane) {
+        return vectors() ? VectorApiOps.extractLane(sub, a, lane) : SimdOps.extractLane(sub, (V128) a, lane);
+    }
+
+    public static Object replaceLane(int sub, Object a, int lane, long bits) {
+        return vectors() ? VectorApiOps.replaceLane(sub, a, lane, bits) : SimdOps.replaceLane(sub, (V128) a, lane, bits);
+    }
+
+    /**
+     * i8x16.shuffle; {@code prepared} is {@link #prepareShuffle}'s result for the same
+     * lanes, made once per instruction.
+     */
+    public static Object shuffle(Object a, Object b, byte[] lanes, Object prepared) {
+        return vectors() ? VectorApiOps.shuffle(a, b, prepared) : SimdOps.shuffle((V128) a, (V128) b, lanes);
+    }
+
+    public static Object prepareShuffle(byte[] lanes) {
+        return vectors() ? VectorApiOps.shuffleOf(lanes) : null;
+    }
+
+}
