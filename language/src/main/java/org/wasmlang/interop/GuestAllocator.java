@@ -165,9 +165,11 @@ public final class GuestAllocator implements TruffleObject {
         return pointer;
     }
 
+    /** Allocates, copies the bytes and zeroes the rest (a C string's NUL): malloc'd memory may be dirty. */
     private long write(byte[] bytes, int allocated) {
         long pointer = allocate(allocated);
         memory.copyFromBytes(pointer, bytes, 0, bytes.length);
+        memory.fill(pointer + bytes.length, (byte) 0, allocated - bytes.length);
         return pointer;
     }
 

@@ -2,6 +2,7 @@ package org.wasmlang.runtime;
 
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.binary.Opcodes;
+import org.wasmlang.interop.ValueConversion;
 import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.module.ConstantExpression;
 import org.wasmlang.module.DataSegment;
@@ -106,7 +107,21 @@ public final class Linker {
 
     private static WasmLinkException incompatible(Import imp, String expected, Object actual) {
         return new WasmLinkException("incompatible import type for " + describe(imp) + ": expected " + expected
-                        + ", got " + actual);
+                        + ", got " + describeOffered(actual));
+    }
+
+    /** What was offered for an import, in the terms the expected type is given in. */
+    private static String describeOffered(Object value) {
+        if (value instanceof WasmMemory memory) {
+            return new MemoryType(memory.currentLimits()).toString();
+        } else if (value instanceof WasmTable table) {
+            return new TableType(table.elementType(), table.currentLimits()).toString();
+        } else if (value instanceof WasmGlobal global) {
+            return "a global " + global.type();
+        } else if (value instanceof WasmFunction function) {
+            return "a function of type " + function.type();
+        }
+        return ValueConversion.describe(value);
     }
 
     private void allocate() {

@@ -70,7 +70,8 @@ class BindingsTest {
             Object imports = ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("memory", small))));
             PolyglotException e = assertThrows(PolyglotException.class,
                             () -> wasm.getMember("Instance").newInstance(module, imports));
-            assertTrue(e.getMessage().startsWith("incompatible import type"), e.getMessage());
+            assertEquals("incompatible import type for \"env\" \"memory\": expected (memory 256 256), got (memory 1 2)",
+                            e.getMessage());
         }
     }
 

@@ -203,6 +203,25 @@ class ScenarioJavaTest {
     }
 
     @Test
+    void writeCStringTerminatesTheStringOnDirtyMemory() {
+        // malloc always returns 32, where the host leaves non-zero bytes first.
+        WasmBinary b = new WasmBinary().memory(1).exportMemory("memory");
+        int mallocType = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        b.export("malloc", b.function(mallocType, new int[0], 0x41, 32));
+        Value instance = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(b.build()), "bump.wasm")
+                        .buildLiteral()).invokeMember("newInstance");
+        Value memory = instance.getMember("exports").getMember("memory");
+        for (int i = 0; i < 16; i++) {
+            memory.writeBufferByte(32 + i, (byte) 0xFF);
+        }
+        long pointer = instance.invokeMember("allocator").invokeMember("writeCString", "abc").asLong();
+        assertEquals(32, pointer);
+        assertEquals(0, memory.readBufferByte(35), "the NUL after \"abc\"");
+        assertEquals("abc", memory.invokeMember("readCString", pointer).asString());
+        assertEquals((byte) 0xFF, memory.readBufferByte(36), "nothing written past the allocated block");
+    }
+
+    @Test
     void allocatorWithMallocAndConfiguredNames() {
         Value instance = Guests.module(context, "json_input.wasm").invokeMember("newInstance", imports("host", Map.of(
                         "get_input_size", (ProxyExecutable) args -> 0,
