@@ -1,5 +1,6 @@
 package org.wasmlang.benchmarks;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The engines the peer benchmark knows, by the names used on its command line. */
@@ -52,9 +53,16 @@ final class EngineAdapters {
         return name.equals(GRAALWASM_VECTOR) || name.equals(WASMLANG_VECTOR);
     }
 
-    /** The system properties an engine's JVM needs besides the harness's own. */
-    static List<String> systemProperties(String name) {
-        return name.equals(WASMLANG_VECTOR) ? List.of("-Dwasmlang.simd.vectorApi=true") : List.of();
+    /** What an engine's JVM needs on its command line besides the harness's own flags. */
+    static List<String> jvmArguments(String name) {
+        List<String> arguments = new ArrayList<>();
+        if (needsVectorModule(name)) {
+            arguments.add("--add-modules=" + VECTOR_MODULE);
+        }
+        if (name.equals(WASMLANG_VECTOR)) {
+            arguments.add("-Dwasmlang.simd.vectorApi=true");
+        }
+        return arguments;
     }
 
     static boolean vectorModuleLoaded() {

@@ -141,10 +141,7 @@ final class PeerMeasurements {
                 }
             }
         }
-        if (EngineAdapters.needsVectorModule(engine)) {
-            command.add("--add-modules=" + EngineAdapters.VECTOR_MODULE);
-        }
-        command.addAll(EngineAdapters.systemProperties(engine));
+        command.addAll(EngineAdapters.jvmArguments(engine));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(PeerBenchmark.class.getName());

@@ -15,20 +15,16 @@ public final class SimdValues {
     private SimdValues() {
     }
 
-    private static boolean vectors() {
-        return SimdMode.VECTOR_API;
-    }
-
     /** The v128 in a frame slot. */
     public static Object get(Frame frame, int slot) {
-        if (vectors()) {
+        if (SimdMode.VECTOR_API) {
             return VectorApiOps.exact(frame.getObjectStatic(slot));
         }
         return new V128(frame.getLongStatic(slot), frame.getLongStatic(slot + highHalf(frame)));
     }
 
     public static void set(Frame frame, int slot, Object value) {
-        if (vectors()) {
+        if (SimdMode.VECTOR_API) {
             frame.setObjectStatic(slot, value);
             return;
         }
@@ -49,23 +45,23 @@ public final class SimdValues {
 
     /** The representation's form of a value from a boundary (host, global, constant). */
     public static Object of(V128 value) {
-        return vectors() ? VectorApiOps.fromV128(value) : value;
+        return SimdMode.VECTOR_API ? VectorApiOps.fromV128(value) : value;
     }
 
     /** The boundary form of a value. */
     public static V128 toV128(Object value) {
-        return vectors() ? VectorApiOps.toV128(value) : (V128) value;
+        return SimdMode.VECTOR_API ? VectorApiOps.toV128(value) : (V128) value;
     }
 
     public static Object load(byte[] buffer, int index) {
-        if (vectors()) {
+        if (SimdMode.VECTOR_API) {
             return VectorApiOps.load(buffer, index);
         }
         return new V128(BYTES.getLong(buffer, index), BYTES.getLong(buffer, index + 8));
     }
 
     public static void store(Object value, byte[] buffer, int index) {
-        if (vectors()) {
+        if (SimdMode.VECTOR_API) {
             VectorApiOps.store(value, buffer, index);
             return;
         }
@@ -76,42 +72,42 @@ public final class SimdValues {
 
     /** {@code bits} in the lowest 32-bit (or, if wide, 64-bit) lane, zeros above. */
     public static Object lowLane(long bits, boolean wide) {
-        if (vectors()) {
+        if (SimdMode.VECTOR_API) {
             return VectorApiOps.lowLane(bits, wide);
         }
         return new V128(wide ? bits : bits & 0xFFFF_FFFFL, 0);
     }
 
     public static Object unary(int sub, Object a) {
-        return vectors() ? VectorApiOps.unary(sub, a) : SimdOps.unary(sub, (V128) a);
+        return SimdMode.VECTOR_API ? VectorApiOps.unary(sub, a) : SimdOps.unary(sub, (V128) a);
     }
 
     public static Object binary(int sub, Object a, Object b) {
-        return vectors() ? VectorApiOps.binary(sub, a, b) : SimdOps.binary(sub, (V128) a, (V128) b);
+        return SimdMode.VECTOR_API ? VectorApiOps.binary(sub, a, b) : SimdOps.binary(sub, (V128) a, (V128) b);
     }
 
     public static Object ternary(int sub, Object a, Object b, Object c) {
-        return vectors() ? VectorApiOps.ternary(sub, a, b, c) : SimdOps.ternary(sub, (V128) a, (V128) b, (V128) c);
+        return SimdMode.VECTOR_API ? VectorApiOps.ternary(sub, a, b, c) : SimdOps.ternary(sub, (V128) a, (V128) b, (V128) c);
     }
 
     public static int test(int sub, Object a) {
-        return vectors() ? VectorApiOps.test(sub, a) : SimdOps.test(sub, (V128) a);
+        return SimdMode.VECTOR_API ? VectorApiOps.test(sub, a) : SimdOps.test(sub, (V128) a);
     }
 
     public static Object shift(int sub, Object a, int count) {
-        return vectors() ? VectorApiOps.shift(sub, a, count) : SimdOps.shift(sub, (V128) a, count);
+        return SimdMode.VECTOR_API ? VectorApiOps.shift(sub, a, count) : SimdOps.shift(sub, (V128) a, count);
     }
 
     public static Object splat(int sub, long bits) {
-        return vectors() ? VectorApiOps.splat(sub, bits) : SimdOps.splat(sub, bits);
+        return SimdMode.VECTOR_API ? VectorApiOps.splat(sub, bits) : SimdOps.splat(sub, bits);
     }
 
     public static long extractLane(int sub, Object a, int lane) {
-        return vectors() ? VectorApiOps.extractLane(sub, a, lane) : SimdOps.extractLane(sub, (V128) a, lane);
+        return SimdMode.VECTOR_API ? VectorApiOps.extractLane(sub, a, lane) : SimdOps.extractLane(sub, (V128) a, lane);
     }
 
     public static Object replaceLane(int sub, Object a, int lane, long bits) {
-        return vectors() ? VectorApiOps.replaceLane(sub, a, lane, bits) : SimdOps.replaceLane(sub, (V128) a, lane, bits);
+        return SimdMode.VECTOR_API ? VectorApiOps.replaceLane(sub, a, lane, bits) : SimdOps.replaceLane(sub, (V128) a, lane, bits);
     }
 
     /**
@@ -119,11 +115,10 @@ public final class SimdValues {
      * lanes, made once per instruction.
      */
     public static Object shuffle(Object a, Object b, byte[] lanes, Object prepared) {
-        return vectors() ? VectorApiOps.shuffle(a, b, prepared) : SimdOps.shuffle((V128) a, (V128) b, lanes);
+        return SimdMode.VECTOR_API ? VectorApiOps.shuffle(a, b, prepared) : SimdOps.shuffle((V128) a, (V128) b, lanes);
     }
 
     public static Object prepareShuffle(byte[] lanes) {
-        return vectors() ? VectorApiOps.shuffleOf(lanes) : null;
+        return SimdMode.VECTOR_API ? VectorApiOps.shuffleOf(lanes) : null;
     }
-
 }

@@ -28,7 +28,6 @@ public final class VectorApiOps {
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_128;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_128;
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_128;
-    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_128;
     /**
      * The exact class of 128-bit byte vectors (final, internal to the module). Values read
      * from frame slots are cast to it: with only {@code ByteVector} known, the compiler
