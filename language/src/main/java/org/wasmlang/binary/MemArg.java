@@ -21,6 +21,19 @@ public final class MemArg {
         int at = r.position();
         int flags = r.u32();
         memoryIndex = 0;
+        if (features.wasm3Rules()) {
+            // Bit 6 says a memory index follows; below it the alignment, which validation
+            // checks against the access size; nothing may be set above.
+            if (Integer.compareUnsigned(flags, 2 * HAS_MEMORY_INDEX) >= 0) {
+                throw r.malformed(ErrorMessage.MALFORMED_MEMOP_FLAGS, at);
+            }
+            if ((flags & HAS_MEMORY_INDEX) != 0) {
+                memoryIndex = r.u32();
+            }
+            alignment = flags & (HAS_MEMORY_INDEX - 1);
+            offset = r.u64();
+            return this;
+        }
         if (features.multiMemory() && (flags & HAS_MEMORY_INDEX) != 0) {
             memoryIndex = r.u32();
             flags &= ~HAS_MEMORY_INDEX;

@@ -232,7 +232,7 @@ public final class ModuleDecoder {
                     tables.add(table);
                 }
                 case MEMORY -> {
-                    MemoryType memory = new MemoryType(readLimits());
+                    MemoryType memory = new MemoryType(readLimits(true));
                     imports.add(new Import(module, name, kind, memories.size(), -1, null, memory, null));
                     memories.add(memory);
                 }
@@ -268,33 +268,46 @@ public final class ModuleDecoder {
 
     private TableType readTableType() {
         int elementType = TypeReader.referenceType(r, features);
-        return new TableType(elementType, readLimits());
+        return new TableType(elementType, readLimits(false));
     }
 
     private void readMemorySection() {
         int n = r.count();
         for (int i = 0; i < n; i++) {
-            memories.add(new MemoryType(readLimits()));
+            memories.add(new MemoryType(readLimits(true)));
         }
     }
 
-    private Limits readLimits() {
+    private Limits readLimits(boolean memory) {
         int at = r.position();
         int flags = r.u8();
+        boolean hasMax = (flags & 1) != 0;
+        boolean shared = (flags & 2) != 0;
+        boolean is64 = (flags & 4) != 0;
+        if (features.wasm3Rules()) {
+            // One flags byte: bit 0 a maximum, bit 1 shared (threads), bit 2 64-bit.
+            if ((flags & ~7) != 0 || (shared && !memory)) {
+                throw r.malformed(ErrorMessage.MALFORMED_LIMITS_FLAGS, "(0x" + Integer.toHexString(flags) + ")", at);
+            }
+            if (shared) {
+                throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "threads (shared memory)", at);
+            }
+            // u64 either way: validation says when a 32-bit bound is too large.
+            long min = r.u64();
+            long max = hasMax ? r.u64() : Limits.NO_MAX;
+            return new Limits(min, max, is64, false);
+        }
         if ((flags & 0x80) != 0) {
             // The flags are a LEB byte; a continuation bit makes the encoding too long.
             throw r.malformed(ErrorMessage.INTEGER_REPRESENTATION_TOO_LONG, at);
         }
-        boolean hasMax = (flags & 1) != 0;
-        boolean shared = (flags & 2) != 0;
-        boolean is64 = (flags & 4) != 0;
-        // Shared memories (threads) are not supported: their flag is out of range, as in 2.0.
-        if ((flags & ~7) != 0 || shared || (is64 && !features.memory64())) {
+        // 2.0 has neither shared nor 64-bit limits: their flags are out of range.
+        if ((flags & ~7) != 0 || shared || is64) {
             throw r.malformed(ErrorMessage.INTEGER_TOO_LARGE, "(limits flags 0x" + Integer.toHexString(flags) + ")", at);
         }
-        long min = is64 ? r.u64() : r.u32() & 0xFFFFFFFFL;
-        long max = hasMax ? (is64 ? r.u64() : r.u32() & 0xFFFFFFFFL) : Limits.NO_MAX;
-        return new Limits(min, max, is64, shared);
+        long min = r.u32() & 0xFFFFFFFFL;
+        long max = hasMax ? r.u32() & 0xFFFFFFFFL : Limits.NO_MAX;
+        return new Limits(min, max, false, false);
     }
 
     private GlobalType readGlobalType() {

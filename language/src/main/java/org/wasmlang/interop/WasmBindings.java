@@ -229,7 +229,7 @@ public final class WasmBindings implements TruffleObject {
                     if (initial > WasmTable.MAX_SIZE) {
                         throw new WasmHostException("Table: at most " + WasmTable.MAX_SIZE + " elements");
                     }
-                    return new WasmTable(type, (int) initial, maximum, WasmNull.NULL);
+                    return new WasmTable(type, (int) initial, maximum, false, WasmNull.NULL);
                 }
                 default -> { // Global(type, mutable, value)
                     ValueConversion.checkArity(arguments, 3, 3);

@@ -15,6 +15,15 @@ public record Features(boolean multiMemory, boolean memory64, boolean extendedCo
     /** The Wasm 3.0 proposals implemented so far: what modules get unless an embedder asks for 2.0. */
     public static final Features DEFAULT = new Features(true, true, true, false, false, false, true);
 
+    /**
+     * Whether Wasm 3.0's rules apply where it changed 2.0's without a proposal of its own:
+     * the encodings of limits and memarg flags, wordings, globals visible to constant
+     * expressions.
+     */
+    public boolean wasm3Rules() {
+        return !equals(WASM_2_0);
+    }
+
     /** The versions {@link #forVersion} accepts, for messages and option help. */
     public static final String VERSIONS = "3.0 (the default) or 2.0";
 

@@ -18,6 +18,9 @@ public record Limits(long min, long max, boolean is64, boolean shared) {
 
     /** Limits matching per the spec: this (the provided) fits into {@code required}. */
     public boolean matches(Limits required) {
+        if (is64 != required.is64) {
+            return false;
+        }
         if (Long.compareUnsigned(min, required.min) < 0) {
             return false;
         }

@@ -139,7 +139,8 @@ public final class Linker {
                 throw new WasmLinkException("table of " + limits.min() + " elements exceeds the limit of "
                                 + WasmTable.MAX_SIZE);
             }
-            instance.tables[t] = new WasmTable(type.elementType(), (int) limits.min(), limits.max(), WasmNull.NULL);
+            instance.tables[t] = new WasmTable(type.elementType(), (int) limits.min(), limits.max(), limits.is64(),
+                            WasmNull.NULL);
         }
         for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
             instance.memories[m] = WasmContext.get(null).createMemory(module.memory(m).limits());

@@ -8,6 +8,7 @@ import org.wasmlang.module.ValueType;
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
 
+import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -38,11 +39,14 @@ public final class WasmTable implements TruffleObject {
 
     private final int elementType;
     private final long maxSize;
+    /** Whether indices are i64 (table64). */
+    private final boolean is64;
     private Object[] elements;
 
-    public WasmTable(int elementType, int initialSize, long maxSize, Object initialValue) {
+    public WasmTable(int elementType, int initialSize, long maxSize, boolean is64, Object initialValue) {
         this.elementType = elementType;
         this.maxSize = maxSize;
+        this.is64 = is64;
         this.elements = new Object[initialSize];
         Arrays.fill(elements, initialValue);
     }
@@ -55,12 +59,24 @@ public final class WasmTable implements TruffleObject {
         return elements.length;
     }
 
+    public boolean is64() {
+        return is64;
+    }
+
+    /**
+     * An index operand at {@code slot}: an i32 read as unsigned, or an i64 of a 64-bit table
+     * (2^63 and more read as negative, which no bounds check passes).
+     */
+    public long index(VirtualFrame frame, int slot) {
+        return is64 ? frame.getLongStatic(slot) : Integer.toUnsignedLong(frame.getIntStatic(slot));
+    }
+
     public long declaredMaxSize() {
         return maxSize;
     }
 
     public Limits currentLimits() {
-        return new Limits(elements.length, maxSize, false, false);
+        return new Limits(elements.length, maxSize, is64, false);
     }
 
     /** The element at {@code index}, which the caller has bounds-checked. */

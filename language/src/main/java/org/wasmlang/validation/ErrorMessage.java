@@ -54,6 +54,9 @@ public enum ErrorMessage {
     INVALID_LANE_INDEX("invalid lane index"),
     CONSTANT_EXPRESSION_REQUIRED("constant expression required"),
     GLOBAL_IS_IMMUTABLE("global is immutable"),
+    /** Wasm 3.0's wording of {@link #GLOBAL_IS_IMMUTABLE}. */
+    IMMUTABLE_GLOBAL("immutable global"),
+    OFFSET_OUT_OF_RANGE("offset out of range"),
     DUPLICATE_EXPORT_NAME("duplicate export name"),
     START_FUNCTION("start function"),
     MULTIPLE_MEMORIES("multiple memories"),

@@ -325,7 +325,7 @@ final class FunctionValidator {
                 if (!ValueType.isSubtype(elementType, ValueType.FUNCREF)) {
                     throw mismatch(ValueType.FUNCREF, elementType, at);
                 }
-                pop(ValueType.I32, at);
+                pop(tableAddress(tableIndex), at);
                 applyCall(types[typeIndex], at);
             }
             case Opcodes.DROP -> pop(at);
@@ -367,19 +367,22 @@ final class FunctionValidator {
             case Opcodes.GLOBAL_SET -> {
                 GlobalType global = global(r.u32(), at);
                 if (!global.mutable()) {
-                    throw invalid(ErrorMessage.GLOBAL_IS_IMMUTABLE, null, at);
+                    throw invalid(features.wasm3Rules() ? ErrorMessage.IMMUTABLE_GLOBAL : ErrorMessage.GLOBAL_IS_IMMUTABLE,
+                                    null, at);
                 }
                 pop(global.valueType(), at);
             }
             case Opcodes.TABLE_GET -> {
-                int type = table(r.u32(), at);
-                pop(ValueType.I32, at);
+                int index = r.u32();
+                int type = table(index, at);
+                pop(tableAddress(index), at);
                 push(type);
             }
             case Opcodes.TABLE_SET -> {
-                int type = table(r.u32(), at);
+                int index = r.u32();
+                int type = table(index, at);
                 pop(type, at);
-                pop(ValueType.I32, at);
+                pop(tableAddress(index), at);
             }
             case Opcodes.REF_NULL -> push(TypeReader.heapType(r, features));
             case Opcodes.REF_IS_NULL -> {
@@ -525,6 +528,11 @@ final class FunctionValidator {
         return module.table(index).elementType();
     }
 
+    /** The index type of an existing table: i64 for table64. */
+    private int tableAddress(int index) {
+        return module.table(index).limits().is64() ? ValueType.I64 : ValueType.I32;
+    }
+
     /** Checks the memory exists and returns its address type. */
     private int memory(int index, int at) {
         if (Integer.compareUnsigned(index, module.memoryCount()) >= 0) {
@@ -556,6 +564,9 @@ final class FunctionValidator {
         if (memArg.alignment > naturalAlignment) {
             throw invalid(ErrorMessage.ALIGNMENT_TOO_LARGE, null, at);
         }
+        if (addressType == ValueType.I32 && Long.compareUnsigned(memArg.offset, 0xFFFFFFFFL) > 0) {
+            throw invalid(ErrorMessage.OFFSET_OUT_OF_RANGE, null, at);
+        }
         return addressType;
     }
 
@@ -585,41 +596,49 @@ final class FunctionValidator {
             }
             case Opcodes.TABLE_INIT -> {
                 int elementIndex = r.u32();
-                int tableType = table(r.u32(), at);
+                int tableIndex = r.u32();
+                int tableType = table(tableIndex, at);
                 int segmentType = element(elementIndex, at).elementType();
                 if (!ValueType.isSubtype(segmentType, tableType)) {
                     throw mismatch(tableType, segmentType, at);
                 }
                 pop(ValueType.I32, at);
                 pop(ValueType.I32, at);
-                pop(ValueType.I32, at);
+                pop(tableAddress(tableIndex), at);
             }
             case Opcodes.ELEM_DROP -> element(r.u32(), at);
             case Opcodes.TABLE_COPY -> {
-                int destination = table(r.u32(), at);
-                int source = table(r.u32(), at);
+                int destinationIndex = r.u32();
+                int destination = table(destinationIndex, at);
+                int sourceIndex = r.u32();
+                int source = table(sourceIndex, at);
                 if (!ValueType.isSubtype(source, destination)) {
                     throw mismatch(destination, source, at);
                 }
-                pop(ValueType.I32, at);
-                pop(ValueType.I32, at);
-                pop(ValueType.I32, at);
+                int destinationAddress = tableAddress(destinationIndex);
+                int sourceAddress = tableAddress(sourceIndex);
+                pop(destinationAddress == ValueType.I64 && sourceAddress == ValueType.I64 ? ValueType.I64 : ValueType.I32, at);
+                pop(sourceAddress, at);
+                pop(destinationAddress, at);
             }
             case Opcodes.TABLE_GROW -> {
-                int type = table(r.u32(), at);
-                pop(ValueType.I32, at);
+                int index = r.u32();
+                int type = table(index, at);
+                pop(tableAddress(index), at);
                 pop(type, at);
-                push(ValueType.I32);
+                push(tableAddress(index));
             }
             case Opcodes.TABLE_SIZE -> {
-                table(r.u32(), at);
-                push(ValueType.I32);
+                int index = r.u32();
+                table(index, at);
+                push(tableAddress(index));
             }
             case Opcodes.TABLE_FILL -> {
-                int type = table(r.u32(), at);
-                pop(ValueType.I32, at);
+                int index = r.u32();
+                int type = table(index, at);
+                pop(tableAddress(index), at);
                 pop(type, at);
-                pop(ValueType.I32, at);
+                pop(tableAddress(index), at);
             }
             default -> throw new IllegalStateException("no validation for 0xfc " + sub);
         }

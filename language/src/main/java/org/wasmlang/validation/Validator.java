@@ -54,10 +54,14 @@ public final class Validator {
                 throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(f.typeIndex()), f.codeStart());
             }
         }
+        // Constant expressions read imported globals only in 2.0; in 3.0 a global's
+        // initializer reads the globals before it, segments read them all.
         int importedGlobals = module.importedGlobalCount();
         for (int g = importedGlobals; g < module.globalCount(); g++) {
-            checkConstant(module.global(g).init(), module.globalType(g).valueType(), importedGlobals);
+            checkConstant(module.global(g).init(), module.globalType(g).valueType(),
+                            features.wasm3Rules() ? g : importedGlobals);
         }
+        int segmentGlobals = features.wasm3Rules() ? module.globalCount() : importedGlobals;
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
             checkTable(module.table(t), -1);
         }
@@ -65,10 +69,10 @@ public final class Validator {
             checkMemory(module.memory(m), -1);
         }
         for (int e = 0; e < module.elementCount(); e++) {
-            checkElement(module.element(e), importedGlobals);
+            checkElement(module.element(e), segmentGlobals);
         }
         for (int d = 0; d < module.dataSegmentCount(); d++) {
-            checkData(module.dataSegment(d), importedGlobals);
+            checkData(module.dataSegment(d), segmentGlobals);
         }
         FunctionInfo[] infos = validateFunctions(declaredReferences());
         checkStart();

@@ -33,13 +33,13 @@ public final class CallIndirectNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        int index = frame.getIntStatic(slot + paramTypes.length);
-        if (Integer.compareUnsigned(index, table.size()) >= 0) {
-            throw WasmTrap.create(TrapKind.UNDEFINED_ELEMENT, Integer.toUnsignedString(index), this);
+        long index = table.index(frame, slot + paramTypes.length);
+        if (index < 0 || index >= table.size()) {
+            throw WasmTrap.create(TrapKind.UNDEFINED_ELEMENT, Long.toUnsignedString(index), this);
         }
-        Object element = table.get(index);
+        Object element = table.get((int) index);
         if (!(element instanceof WasmFunction function)) {
-            throw WasmTrap.create(TrapKind.UNINITIALIZED_ELEMENT, Integer.toUnsignedString(index), this);
+            throw WasmTrap.create(TrapKind.UNINITIALIZED_ELEMENT, Long.toUnsignedString(index), this);
         }
         if (function.typeId() != expectedTypeId) {
             throw WasmTrap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, this);

@@ -40,37 +40,42 @@ public final class TableNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         switch (opcode) {
-            case Opcodes.TABLE_GET -> {
-                int index = frame.getIntStatic(slot);
-                checkIndex(index);
-                frame.setObjectStatic(slot, table.get(index));
-            }
-            case Opcodes.TABLE_SET -> {
-                int index = frame.getIntStatic(slot);
-                checkIndex(index);
-                table.set(index, frame.getObjectStatic(slot + 1));
-            }
-            case PREFIXED | Opcodes.TABLE_SIZE -> frame.setIntStatic(slot, table.size());
-            case PREFIXED | Opcodes.TABLE_GROW -> frame.setIntStatic(slot,
-                            grow(frame.getObjectStatic(slot), Integer.toUnsignedLong(frame.getIntStatic(slot + 1))));
+            case Opcodes.TABLE_GET -> frame.setObjectStatic(slot, table.get(checkedIndex(table.index(frame, slot))));
+            case Opcodes.TABLE_SET -> table.set(checkedIndex(table.index(frame, slot)), frame.getObjectStatic(slot + 1));
+            case PREFIXED | Opcodes.TABLE_SIZE -> setIndex(frame, slot, table.size());
+            case PREFIXED | Opcodes.TABLE_GROW -> setIndex(frame, slot,
+                            grow(frame.getObjectStatic(slot), table.index(frame, slot + 1)));
             case PREFIXED | Opcodes.ELEM_DROP -> instance.dropElement(segment);
-            case PREFIXED | Opcodes.TABLE_FILL -> fill(Integer.toUnsignedLong(frame.getIntStatic(slot)),
-                            frame.getObjectStatic(slot + 1), Integer.toUnsignedLong(frame.getIntStatic(slot + 2)));
-            default -> copyOrInit(Integer.toUnsignedLong(frame.getIntStatic(slot)),
-                            Integer.toUnsignedLong(frame.getIntStatic(slot + 1)),
+            case PREFIXED | Opcodes.TABLE_FILL -> fill(table.index(frame, slot), frame.getObjectStatic(slot + 1),
+                            table.index(frame, slot + 2));
+            case PREFIXED | Opcodes.TABLE_COPY -> copy(table.index(frame, slot), sourceTable.index(frame, slot + 1),
+                            // The length is an i64 only when both tables are 64-bit.
+                            table.is64() && sourceTable.is64() ? frame.getLongStatic(slot + 2)
+                                            : Integer.toUnsignedLong(frame.getIntStatic(slot + 2)));
+            default -> init(table.index(frame, slot), Integer.toUnsignedLong(frame.getIntStatic(slot + 1)),
                             Integer.toUnsignedLong(frame.getIntStatic(slot + 2)));
         }
         return NORMAL;
     }
 
-    private void checkIndex(int index) {
-        if (Integer.compareUnsigned(index, table.size()) >= 0) {
+    private int checkedIndex(long index) {
+        if (index < 0 || index >= table.size()) {
             throw WasmTrap.create(TrapKind.TABLE_OUT_OF_BOUNDS, this);
+        }
+        return (int) index;
+    }
+
+    /** A table size or index result: i64 for a 64-bit table. */
+    private void setIndex(VirtualFrame frame, int to, long value) {
+        if (table.is64()) {
+            frame.setLongStatic(to, value);
+        } else {
+            frame.setIntStatic(to, (int) value);
         }
     }
 
     @TruffleBoundary
-    private int grow(Object initial, long delta) {
+    private long grow(Object initial, long delta) {
         return table.grow(delta, initial);
     }
 
@@ -82,16 +87,16 @@ public final class TableNode extends WasmNode {
         table.fill((int) start, (int) length, value);
     }
 
-    /** table.copy and table.init: (destination, source, length). */
     @TruffleBoundary
-    private void copyOrInit(long destination, long source, long length) {
-        if (opcode == (PREFIXED | Opcodes.TABLE_COPY)) {
-            if (!table.inBounds(destination, length) || !sourceTable.inBounds(source, length)) {
-                throw WasmTrap.create(TrapKind.TABLE_OUT_OF_BOUNDS, this);
-            }
-            WasmTable.copy(sourceTable, (int) source, table, (int) destination, (int) length);
-        } else {
-            instance.initializeTable(table, segment, destination, source, length, this);
+    private void copy(long destination, long source, long length) {
+        if (!table.inBounds(destination, length) || !sourceTable.inBounds(source, length)) {
+            throw WasmTrap.create(TrapKind.TABLE_OUT_OF_BOUNDS, this);
         }
+        WasmTable.copy(sourceTable, (int) source, table, (int) destination, (int) length);
+    }
+
+    @TruffleBoundary
+    private void init(long destination, long source, long length) {
+        instance.initializeTable(table, segment, destination, source, length, this);
     }
 }

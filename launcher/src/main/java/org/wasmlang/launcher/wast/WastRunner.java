@@ -20,6 +20,8 @@ import org.wasmlang.WasmLanguage;
  */
 public final class WastRunner implements AutoCloseable {
     private final Engine engine;
+    /** Whether scripts run by the Wasm 3.0 rules (the spectest module then has table64). */
+    private final boolean wasm3;
 
     public WastRunner() {
         this(Map.of());
@@ -27,6 +29,7 @@ public final class WastRunner implements AutoCloseable {
 
     /** A runner whose engine gets these options, e.g. to force compilation of everything. */
     public WastRunner(Map<String, String> engineOptions) {
+        this.wasm3 = !engineOptions.getOrDefault("wasmlang.WasmVersion", "3.0").startsWith("2");
         this.engine = Engine.newBuilder(WasmLanguage.ID).option("engine.WarnInterpreterOnly", "false")
                         .allowExperimentalOptions(true).options(engineOptions).build();
     }
@@ -59,7 +62,7 @@ public final class WastRunner implements AutoCloseable {
             return report;
         }
         try (Context context = Context.newBuilder(WasmLanguage.ID).engine(engine).build()) {
-            ScriptExecution execution = new ScriptExecution(context, file, report);
+            ScriptExecution execution = new ScriptExecution(context, file, report, wasm3);
             for (WastCommand command : commands) {
                 execution.execute(command);
             }
