@@ -25,3 +25,4 @@ CFLAGS=(--target=wasm32 -O2 -nostdlib -fno-builtin -fvisibility=hidden -Wall -We
 for wat in caller_start errors osr simd tables; do
     wat2wasm --debug-names -o "$wat.wasm" "$wat.wat"
 done
+wat2wasm --enable-memory64 --enable-multi-memory --debug-names -o memories.wasm memories.wat
