@@ -6,14 +6,14 @@ package org.wasmlang.module;
  * module using an unimplemented one is rejected with a clear "unsupported feature".
  */
 public record Features(boolean multiMemory, boolean memory64, boolean extendedConst, boolean exceptions,
-                boolean tailCall, boolean gc, boolean relaxedSimd) {
+                boolean tailCall, boolean gc, boolean relaxedSimd, boolean typedFunctionReferences) {
 
     /** The WebAssembly 2.0 feature set. */
-    public static final Features WASM_2_0 = new Features(false, false, false, false, false, false, false);
+    public static final Features WASM_2_0 = new Features(false, false, false, false, false, false, false, false);
 
     /**
      * What modules get unless an embedder asks otherwise: Wasm 2.0 and the Wasm 3.0
-     * proposals implemented so far (relaxed SIMD).
+     * proposals implemented so far (relaxed SIMD, typed function references).
      */
-    public static final Features DEFAULT = new Features(false, false, false, false, false, false, true);
+    public static final Features DEFAULT = new Features(false, false, false, false, false, false, true, true);
 }

@@ -32,20 +32,23 @@ public final class Linker {
     private final CompiledModule compiled;
     private final Module module;
     private final WasmInstance instance;
+    private final int[] typeIds;
 
     private Linker(WasmLanguage language, CompiledModule compiled) {
         this.language = language;
         this.compiled = compiled;
         this.module = compiled.module();
-        this.instance = new WasmInstance(compiled, typeIds(language, compiled.module()));
+        this.typeIds = language.typeIds(module);
+        this.instance = new WasmInstance(compiled, typeIds);
     }
 
-    private static int[] typeIds(WasmLanguage language, Module module) {
-        int[] ids = new int[module.typeCount()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = language.typeId(module.type(i));
-        }
-        return ids;
+    /**
+     * A value type of the module as runtime objects (tables, globals) carry it: a reference
+     * to a defined type names the type's canonical id instead of its module index, so types
+     * from different modules compare with {@link ValueType#isSubtype}.
+     */
+    private int runtimeType(int type) {
+        return ValueType.isConcrete(type) ? ValueType.withTypeIndex(type, typeIds[ValueType.typeIndex(type)]) : type;
     }
 
     @TruffleBoundary
@@ -68,15 +71,17 @@ public final class Linker {
             }
             switch (imp.kind()) {
                 case FUNC -> {
+                    // Function types are final without GC: a subtype is an equivalent type.
                     FuncType expected = module.type(imp.typeIndex());
-                    if (!(value instanceof WasmFunction function) || function.typeId() != language.typeId(expected)) {
+                    if (!(value instanceof WasmFunction function) || function.typeId() != typeIds[imp.typeIndex()]) {
                         throw incompatible(imp, "a function of type " + expected, value);
                     }
                     instance.functions[imp.indexInKind()] = function;
                 }
                 case TABLE -> {
                     TableType expected = imp.table();
-                    if (!(value instanceof WasmTable table) || table.elementType() != expected.elementType()
+                    // Tables are mutable: element types must be equivalent, not just subtypes.
+                    if (!(value instanceof WasmTable table) || table.elementType() != runtimeType(expected.elementType())
                                     || !table.currentLimits().matches(expected.limits())) {
                         throw incompatible(imp, expected.toString(), value);
                     }
@@ -91,7 +96,7 @@ public final class Linker {
                 }
                 case GLOBAL -> {
                     GlobalType expected = imp.global();
-                    if (!(value instanceof WasmGlobal global) || !global.type().equals(expected)) {
+                    if (!(value instanceof WasmGlobal global) || !globalMatches(global.type(), expected)) {
                         throw incompatible(imp, "a global " + expected, value);
                     }
                     instance.globals[imp.indexInKind()] = global;
@@ -99,6 +104,15 @@ public final class Linker {
                 case TAG -> throw new WasmLinkException("unsupported feature: tag imports " + describe(imp));
             }
         }
+    }
+
+    /** A mutable global's type must be equivalent, an immutable one's a subtype. */
+    private boolean globalMatches(GlobalType actual, GlobalType expected) {
+        int expectedType = runtimeType(expected.valueType());
+        if (actual.mutable() != expected.mutable()) {
+            return false;
+        }
+        return expected.mutable() ? actual.valueType() == expectedType : ValueType.isSubtype(actual.valueType(), expectedType);
     }
 
     private static String describe(Import imp) {
@@ -128,7 +142,7 @@ public final class Linker {
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             FuncType type = module.functionType(f);
             WasmFunctionRootNode root = new WasmFunctionRootNode(language, instance, f);
-            instance.functions[f] = new WasmFunction(type, language.typeId(type), module.functionDisplayName(f),
+            instance.functions[f] = new WasmFunction(type, typeIds[module.functionTypeIndex(f)], module.functionDisplayName(f),
                             root.getCallTarget());
         }
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
@@ -138,7 +152,8 @@ public final class Linker {
                 throw new WasmLinkException("table of " + limits.min() + " elements exceeds the limit of "
                                 + WasmTable.MAX_SIZE);
             }
-            instance.tables[t] = new WasmTable(type.elementType(), (int) limits.min(), limits.max(), WasmNull.NULL);
+            Object initial = type.init() == null ? WasmNull.NULL : evaluate(type.init());
+            instance.tables[t] = new WasmTable(runtimeType(type.elementType()), (int) limits.min(), limits.max(), initial);
         }
         for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
             Limits limits = module.memory(m).limits();
@@ -149,7 +164,8 @@ public final class Linker {
             }
         }
         for (int g = module.importedGlobalCount(); g < module.globalCount(); g++) {
-            WasmGlobal global = new WasmGlobal(module.globalType(g));
+            GlobalType type = module.globalType(g);
+            WasmGlobal global = new WasmGlobal(new GlobalType(runtimeType(type.valueType()), type.mutable()));
             global.setBoxed(evaluate(module.global(g).init()));
             instance.globals[g] = global;
         }
