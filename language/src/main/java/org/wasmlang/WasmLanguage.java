@@ -44,6 +44,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     /** Canonical ids of function types: structurally equal types share one id. */
     private final Map<FuncType, Integer> typeIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextTypeId = new AtomicInteger();
+    private final Map<Integer, FuncType> typesById = new ConcurrentHashMap<>();
 
     /**
      * The canonical id of a function type, the same for equal types in any module. The type
@@ -51,7 +52,16 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
      * their canonical form first.
      */
     public int typeId(FuncType type) {
-        return typeIds.computeIfAbsent(type, t -> nextTypeId.getAndIncrement());
+        return typeIds.computeIfAbsent(type, t -> {
+            int id = nextTypeId.getAndIncrement();
+            typesById.put(id, t);
+            return id;
+        });
+    }
+
+    /** The canonical form of the type with this id (references in it name ids), for messages. */
+    public FuncType typeOfId(int id) {
+        return typesById.get(id);
     }
 
     /**

@@ -83,7 +83,8 @@ public final class Linker {
                     // Tables are mutable: element types must be equivalent, not just subtypes.
                     if (!(value instanceof WasmTable table) || table.elementType() != runtimeType(expected.elementType())
                                     || !table.currentLimits().matches(expected.limits())) {
-                        throw incompatible(imp, expected.toString(), value);
+                        throw incompatible(imp, "(table " + expected.limits() + " " + describeType(runtimeType(expected.elementType()))
+                                        + ")", value);
                     }
                     instance.tables[imp.indexInKind()] = table;
                 }
@@ -97,7 +98,8 @@ public final class Linker {
                 case GLOBAL -> {
                     GlobalType expected = imp.global();
                     if (!(value instanceof WasmGlobal global) || !globalMatches(global.type(), expected)) {
-                        throw incompatible(imp, "a global " + expected, value);
+                        throw incompatible(imp, "a global " + describeGlobal(new GlobalType(runtimeType(expected.valueType()),
+                                        expected.mutable())), value);
                     }
                     instance.globals[imp.indexInKind()] = global;
                 }
@@ -119,19 +121,36 @@ public final class Linker {
         return "\"" + imp.module() + "\" \"" + imp.name() + "\"";
     }
 
-    private static WasmLinkException incompatible(Import imp, String expected, Object actual) {
+    /**
+     * A runtime value type in the text format, a reference to a defined type spelled with
+     * that type, e.g. {@code (ref null (func (param i32)))}: the index of another module
+     * would mean nothing to the reader.
+     */
+    private String describeType(int type) {
+        if (!ValueType.isConcrete(type)) {
+            return ValueType.name(type);
+        }
+        FuncType defined = language.typeOfId(ValueType.typeIndex(type));
+        return "(ref " + (ValueType.isNullable(type) ? "null " : "") + (defined == null ? "?" : defined) + ")";
+    }
+
+    private String describeGlobal(GlobalType type) {
+        return type.mutable() ? "(mut " + describeType(type.valueType()) + ")" : describeType(type.valueType());
+    }
+
+    private WasmLinkException incompatible(Import imp, String expected, Object actual) {
         return new WasmLinkException("incompatible import type for " + describe(imp) + ": expected " + expected
                         + ", got " + describeOffered(actual));
     }
 
     /** What was offered for an import, in the terms the expected type is given in. */
-    private static String describeOffered(Object value) {
+    private String describeOffered(Object value) {
         if (value instanceof WasmMemory memory) {
             return new MemoryType(memory.currentLimits()).toString();
         } else if (value instanceof WasmTable table) {
-            return new TableType(table.elementType(), table.currentLimits()).toString();
+            return "(table " + table.currentLimits() + " " + describeType(table.elementType()) + ")";
         } else if (value instanceof WasmGlobal global) {
-            return "a global " + global.type();
+            return "a global " + describeGlobal(global.type());
         } else if (value instanceof WasmFunction function) {
             return "a function of type " + function.type();
         }

@@ -19,7 +19,7 @@ import org.wasmlang.testing.TestPaths;
 
 /**
  * The official Wasm 2.0 spec scripts (../shared/testsuite/wasm-2.0/binary, SIMD included)
- * and the Wasm 3.0 SIMD and relaxed SIMD scripts, one test per script, through the same
+ * and the Wasm 3.0 SIMD, relaxed SIMD and typed function reference scripts, one test per script, through the same
  * runner as {@code wasmlang wast}. A failure fails
  * the test unless spec-exclusions.txt lists it with a reason. The tally, skips included,
  * is printed at the end.
@@ -40,7 +40,7 @@ class SpecSuiteTest {
         if (runner != null) {
             runner.close();
         }
-        System.out.println("Wasm 2.0 spec suite, Wasm 3.0 simd/ and relaxed-simd/:");
+        System.out.println("Wasm 2.0 spec suite, Wasm 3.0 simd/, relaxed-simd/ and typed function references:");
         TOTAL.print(System.out, false);
     }
 
@@ -58,6 +58,18 @@ class SpecSuiteTest {
         List<Path> scripts = WastRunner.collectScripts(List.of(root.resolve("simd"), root.resolve("relaxed-simd")));
         return scripts.stream().map(script -> DynamicTest.dynamicTest("wasm-3.0/" + root.relativize(script),
                         () -> runScript(script)));
+    }
+
+    /** The Wasm 3.0 scripts of typed function references that pass in full. */
+    static final List<String> TYPED_REFERENCE_SCRIPTS = List.of("call_ref", "br_on_null", "br_on_non_null",
+                    "ref_as_non_null", "ref_is_null", "ref", "ref_func", "local_init", "local_get", "local_set", "local_tee",
+                    "func", "select", "br_if", "br_table", "unreached-valid", "unreached-invalid", "linking");
+
+    @TestFactory
+    Stream<DynamicTest> wasm30TypedReferenceScripts() {
+        Path root = TestPaths.requireShared("testsuite/wasm-3.0/binary");
+        return TYPED_REFERENCE_SCRIPTS.stream().map(name -> DynamicTest.dynamicTest("wasm-3.0/" + name + ".bin.wast",
+                        () -> runScript(root.resolve(name + ".bin.wast"))));
     }
 
     private static void runScript(Path script) {
