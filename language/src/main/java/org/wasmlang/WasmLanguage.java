@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.wasmlang.interop.WasmBindings;
 import org.wasmlang.module.FuncType;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.module.Module;
 import org.wasmlang.nodes.ModuleRootNode;
 import org.wasmlang.runtime.CompiledModule;
 import org.wasmlang.runtime.WasmLoadException;
@@ -38,10 +40,45 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     /** Canonical ids of function types: structurally equal types share one id. */
     private final Map<FuncType, Integer> typeIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextTypeId = new AtomicInteger();
+    private final Map<Integer, FuncType> typesById = new ConcurrentHashMap<>();
 
-    /** The canonical id of a function type, the same for equal types in any module. */
+    /**
+     * The canonical id of a function type, the same for equal types in any module. The type
+     * must not refer to defined types by module index: {@link #typeIds(Module)} gives those
+     * their canonical form first.
+     */
     public int typeId(FuncType type) {
-        return typeIds.computeIfAbsent(type, t -> nextTypeId.getAndIncrement());
+        return typeIds.computeIfAbsent(type, t -> {
+            int id = nextTypeId.getAndIncrement();
+            typesById.put(id, t);
+            return id;
+        });
+    }
+
+    /** The canonical form of the type with this id (references in it name ids), for messages. */
+    public FuncType typeOfId(int id) {
+        return typesById.get(id);
+    }
+
+    /**
+     * The canonical ids of a module's types, equal for equivalent types in any module. A
+     * type that refers to defined types is registered in the form where each reference names
+     * the referenced type's canonical id, and a reference to itself {@link ValueType#SELF_INDEX}
+     * (without GC each type is a recursion group of its own, referring only to earlier types
+     * and itself); the module's types are already canonical within the module.
+     */
+    public int[] typeIds(Module module) {
+        int[] ids = new int[module.typeCount()];
+        for (int i = 0; i < ids.length; i++) {
+            int canonical = module.canonicalTypeIndex(i);
+            if (canonical < i) {
+                ids[i] = ids[canonical];
+                continue;
+            }
+            int self = i;
+            ids[i] = typeId(module.type(i).mapReferences(j -> j == self ? ValueType.SELF_INDEX : ids[j]));
+        }
+        return ids;
     }
 
     public static WasmLanguage get(Node node) {

@@ -1,12 +1,14 @@
 package org.wasmlang.binary;
 
+import org.wasmlang.module.Features;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.validation.ErrorMessage;
 
 /**
  * Block types as ints: a non-negative value is a type index (multi-value blocks), a
- * negative one the s33 encoding of "no result" ({@link #EMPTY}) or of a single value type.
+ * negative one the s33 encoding of "no result" ({@link #EMPTY}) or of a single value type,
+ * or (typed function references) a typed reference result, {@link #typed}.
  */
 public final class BlockTypes {
     public static final int EMPTY = -0x40;
@@ -14,7 +16,7 @@ public final class BlockTypes {
     private BlockTypes() {
     }
 
-    public static int read(BinaryReader r) {
+    public static int read(BinaryReader r, Features features) {
         int at = r.position();
         long value = r.s33();
         if (value >= 0) {
@@ -31,13 +33,32 @@ public final class BlockTypes {
             case -16: // funcref
             case -17: // externref
                 return code;
+            case TypeReader.REF_NULL_PREFIX - 0x80:
+            case TypeReader.REF_PREFIX - 0x80:
+                if (features.typedFunctionReferences()) {
+                    return typed(TypeReader.typedReference(r, code == TypeReader.REF_NULL_PREFIX - 0x80));
+                }
+                throw r.malformed(ErrorMessage.MALFORMED_VALUE_TYPE, "(block type " + value + ")", at);
             default:
                 throw r.malformed(ErrorMessage.MALFORMED_VALUE_TYPE, "(block type " + value + ")", at);
         }
     }
 
+    /** The block type with one result of a typed reference type (its value type is kept in the low bits). */
+    public static int typed(int valueType) {
+        return Integer.MIN_VALUE | valueType;
+    }
+
+    /** Whether the block type is one typed reference result (see {@link #typed}). */
+    public static boolean isTyped(int blockType) {
+        return blockType < EMPTY;
+    }
+
     /** The value type of a single-result block type. */
     public static int singleType(int blockType) {
+        if (isTyped(blockType)) {
+            return blockType & Integer.MAX_VALUE;
+        }
         int code = blockType & 0x7F;
         if (code == ValueType.HEAP_FUNC) {
             return ValueType.FUNCREF;

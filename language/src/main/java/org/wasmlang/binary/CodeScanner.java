@@ -22,7 +22,7 @@ public final class CodeScanner {
                 return instruction.code() == Opcodes.END ? -1 : 0;
             }
             case BLOCK_TYPE -> {
-                BlockTypes.read(r);
+                BlockTypes.read(r, features);
                 return 1;
             }
             case INDEX -> {

@@ -57,7 +57,8 @@ public record Instruction(int code, int prefix, int opcode, String name, Immedia
     /** The proposal that brings an instruction, so a module can be refused by name. */
     public enum Feature {
         CORE,
-        RELAXED_SIMD
+        RELAXED_SIMD,
+        TYPED_FUNCTION_REFERENCES
     }
 
     /** Whether the instruction is one of the numeric operators of Wasm 1.0 (one node, no immediates). */

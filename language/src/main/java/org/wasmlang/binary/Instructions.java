@@ -67,6 +67,10 @@ public final class Instructions {
         if (instruction.feature() == Feature.RELAXED_SIMD && !features.relaxedSimd()) {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "relaxed SIMD (" + instruction.name() + ", Wasm 3.0)", at);
         }
+        if (instruction.feature() == Feature.TYPED_FUNCTION_REFERENCES && !features.typedFunctionReferences()) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "typed function references (" + instruction.name()
+                            + ", Wasm 3.0)", at);
+        }
         return instruction;
     }
 
@@ -107,6 +111,11 @@ public final class Instructions {
         special(0xD0, "ref.null", Immediate.HEAP_TYPE);
         special(0xD1, "ref.is_null", Immediate.NONE);
         special(0xD2, "ref.func", Immediate.INDEX);
+        // Typed function references (Wasm 3.0).
+        row(0, 0x14, "call_ref", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        row(0, 0xD4, "ref.as_non_null", Immediate.NONE, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        row(0, 0xD5, "br_on_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        row(0, 0xD6, "br_on_non_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
     }
 
     private static void memory() {

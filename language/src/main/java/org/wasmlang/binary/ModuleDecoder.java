@@ -1,6 +1,8 @@
 package org.wasmlang.binary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Arrays;
 import java.util.List;
 
@@ -55,6 +57,7 @@ public final class ModuleDecoder {
     private final Features features;
 
     private FuncType[] types = new FuncType[0];
+    private int[] canonicalTypeIndex = new int[0];
     private final List<Import> imports = new ArrayList<>();
     private final List<Integer> functionTypes = new ArrayList<>();
     private int[] definedFunctionTypes = new int[0];
@@ -142,7 +145,7 @@ public final class ModuleDecoder {
         return new Module(bytes, types, imports.toArray(new Import[0]), toIntArray(functionTypes), functions,
                         tables.toArray(new TableType[0]), memories.toArray(new MemoryType[0]),
                         globalTypes.toArray(new GlobalType[0]), globals.toArray(new Global[0]), toIntArray(tagTypes), exports,
-                        start, elements, data, dataCount, names, List.copyOf(customSections));
+                        start, elements, data, dataCount, names, List.copyOf(customSections), canonicalTypeIndex);
     }
 
     /** Position of a section id in the required order (the tag section sits after memory). */
@@ -198,6 +201,37 @@ public final class ModuleDecoder {
             int[] results = readValueTypes();
             types[i] = new FuncType(params, results);
         }
+        canonicalizeTypes();
+    }
+
+    /**
+     * Gives equivalent types one index. Without GC every type is a recursion group of its own
+     * that may refer to earlier types and to itself (a later one is an unknown type, which
+     * the validator reports), so two types are equivalent when they are equal once the
+     * earlier types they name are replaced by their canonical index and a reference to
+     * itself by {@link ValueType#SELF_INDEX}. Every value type the module holds is then
+     * rewritten to canonical indices, so that the validator's subtyping compares indices.
+     */
+    private void canonicalizeTypes() {
+        int n = types.length;
+        canonicalTypeIndex = new int[n];
+        Map<FuncType, Integer> seen = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            int self = i;
+            FuncType rewritten = types[i].mapReferences(j -> j < self ? canonicalTypeIndex[j] : j);
+            FuncType key = rewritten.mapReferences(j -> j == self ? ValueType.SELF_INDEX : j);
+            Integer known = seen.putIfAbsent(key, i);
+            canonicalTypeIndex[i] = known == null ? i : known;
+            types[i] = known == null ? rewritten : types[known];
+        }
+    }
+
+    /** A value type with its type index, if any, made canonical (see {@link #canonicalizeTypes}). */
+    private int canonical(int valueType) {
+        if (ValueType.isConcrete(valueType) && ValueType.typeIndex(valueType) < canonicalTypeIndex.length) {
+            return ValueType.withTypeIndex(valueType, canonicalTypeIndex[ValueType.typeIndex(valueType)]);
+        }
+        return valueType;
     }
 
     private int[] readValueTypes() {
@@ -262,12 +296,23 @@ public final class ModuleDecoder {
     private void readTableSection() {
         int n = r.count();
         for (int i = 0; i < n; i++) {
-            tables.add(readTableType());
+            if (features.typedFunctionReferences() && r.peek() == 0x40) {
+                // A table with an initialiser expression: 0x40 0x00 tabletype expr.
+                r.u8();
+                int at = r.position();
+                if (r.u8() != 0) {
+                    throw r.malformed(ErrorMessage.ZERO_BYTE_EXPECTED, "(table initialiser prefix)", at);
+                }
+                TableType type = readTableType();
+                tables.add(new TableType(type.elementType(), type.limits(), readConstantExpression()));
+            } else {
+                tables.add(readTableType());
+            }
         }
     }
 
     private TableType readTableType() {
-        int elementType = TypeReader.referenceType(r, features);
+        int elementType = canonical(TypeReader.referenceType(r, features));
         return new TableType(elementType, readLimits(false));
     }
 
@@ -311,7 +356,7 @@ public final class ModuleDecoder {
     }
 
     private GlobalType readGlobalType() {
-        int valueType = TypeReader.valueType(r, features);
+        int valueType = canonical(TypeReader.valueType(r, features));
         int at = r.position();
         int mutability = r.u8();
         if (mutability > 1) {
@@ -386,10 +431,11 @@ public final class ModuleDecoder {
             }
             offset = readConstantExpression();
         }
-        int elementType = ValueType.FUNCREF;
+        // Function indices are never null: with typed references their type says so.
+        int elementType = usesExpressions || !features.typedFunctionReferences() ? ValueType.FUNCREF : ValueType.HEAP_FUNC;
         if (passiveOrDeclarative || explicitTable) {
             if (usesExpressions) {
-                elementType = TypeReader.referenceType(r, features);
+                elementType = canonical(TypeReader.referenceType(r, features));
             } else {
                 int kindAt = r.position();
                 if (r.u8() != 0) {
@@ -466,7 +512,7 @@ public final class ModuleDecoder {
         int next = params;
         for (int g = 0; g < groups; g++) {
             int count = r.u32();
-            int valueType = TypeReader.valueType(r, features);
+            int valueType = canonical(TypeReader.valueType(r, features));
             for (int k = 0; k < count; k++) {
                 localTypes[next++] = valueType;
             }
@@ -531,7 +577,7 @@ public final class ModuleDecoder {
                 case Opcodes.I64_CONST -> imm = r.s64();
                 case Opcodes.F32_CONST -> imm = r.f32Bits();
                 case Opcodes.F64_CONST -> imm = r.f64Bits();
-                case Opcodes.REF_NULL -> imm = TypeReader.heapType(r, features);
+                case Opcodes.REF_NULL -> imm = canonical(TypeReader.heapType(r, features));
                 case Opcodes.REF_FUNC, Opcodes.GLOBAL_GET -> imm = r.u32() & 0xFFFFFFFFL;
                 case Opcodes.SIMD_PREFIX -> {
                     if (instruction.opcode() == Opcodes.V128_CONST) {

@@ -28,6 +28,9 @@ public final class ImportObjectResolver implements ImportResolver {
     private WasmCaller caller;
 
     /** @param importObject the host's import object, or null when there is none */
+    /** The module's canonical type ids, computed for the first host function. */
+    private int[] typeIds;
+
     public ImportObjectResolver(WasmLanguage language, Module module, Object importObject) {
         this.language = language;
         this.module = module;
@@ -58,7 +61,10 @@ public final class ImportObjectResolver implements ImportResolver {
         FuncType type = module.type(imp.typeIndex());
         String name = imp.module() + "." + imp.name();
         HostFunctionRootNode root = new HostFunctionRootNode(language, name, type, executable, callerOrNull);
-        return new WasmFunction(type, language.typeId(type), name, root.getCallTarget());
+        if (typeIds == null) {
+            typeIds = language.typeIds(module);
+        }
+        return new WasmFunction(type, typeIds[imp.typeIndex()], name, root.getCallTarget());
     }
 
     @Override

@@ -53,6 +53,19 @@ public final class ValueConversion {
     public static Object toWasm(Object value, int type, int position) throws UnsupportedTypeException {
         InteropLibrary interop = InteropLibrary.getUncached(value);
         try {
+            if (ValueType.isReference(type)) {
+                boolean isNull = value == WasmNull.NULL || interop.isNull(value);
+                if (isNull && ValueType.isNullable(type)) {
+                    return WasmNull.NULL;
+                }
+                if (!isNull && (!ValueType.isFunctionReference(type) || value instanceof WasmFunction)) {
+                    // A function for func and defined types (whose type the validator vouches
+                    // for inside Wasm; from a host it is not checked), any host value for extern.
+                    return value;
+                }
+                throw UnsupportedTypeException.create(new Object[]{value}, "argument " + (position + 1) + ": expected "
+                                + ValueType.name(type) + ", got " + describe(value));
+            }
             switch (type) {
                 case ValueType.I32 -> {
                     if (interop.fitsInInt(value)) {

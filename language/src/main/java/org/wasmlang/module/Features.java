@@ -7,13 +7,13 @@ package org.wasmlang.module;
  * is rejected with a clear "unsupported feature" rather than as malformed.
  */
 public record Features(boolean multiMemory, boolean memory64, boolean extendedConst, boolean exceptions,
-                boolean tailCall, boolean gc, boolean relaxedSimd) {
+                boolean tailCall, boolean gc, boolean relaxedSimd, boolean typedFunctionReferences) {
 
     /** The WebAssembly 2.0 feature set. */
-    public static final Features WASM_2_0 = new Features(false, false, false, false, false, false, false);
+    public static final Features WASM_2_0 = new Features(false, false, false, false, false, false, false, false);
 
     /** The Wasm 3.0 proposals implemented so far: what modules get unless an embedder asks for 2.0. */
-    public static final Features DEFAULT = new Features(true, true, true, false, false, false, true);
+    public static final Features DEFAULT = new Features(true, true, true, false, false, false, true, true);
 
     /**
      * Whether Wasm 3.0's rules apply where it changed 2.0's without a proposal of its own:

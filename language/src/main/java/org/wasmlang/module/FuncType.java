@@ -44,6 +44,47 @@ public final class FuncType {
         return results.clone();
     }
 
+    /**
+     * This type with the index of every concrete reference in it replaced by
+     * {@code map(index)} (this type itself when it has none).
+     */
+    public FuncType mapReferences(java.util.function.IntUnaryOperator map) {
+        int[] p = mapTypes(params, map);
+        int[] r = mapTypes(results, map);
+        return p == params && r == results ? this : new FuncType(p, r);
+    }
+
+    private static int[] mapTypes(int[] types, java.util.function.IntUnaryOperator map) {
+        int[] mapped = types;
+        for (int i = 0; i < types.length; i++) {
+            if (ValueType.isConcrete(types[i])) {
+                int index = map.applyAsInt(ValueType.typeIndex(types[i]));
+                if (index != ValueType.typeIndex(types[i])) {
+                    if (mapped == types) {
+                        mapped = types.clone();
+                    }
+                    mapped[i] = ValueType.withTypeIndex(types[i], index);
+                }
+            }
+        }
+        return mapped;
+    }
+
+    /** Whether any parameter or result is a reference to a defined type. */
+    public boolean hasConcreteReferences() {
+        for (int t : params) {
+            if (ValueType.isConcrete(t)) {
+                return true;
+            }
+        }
+        for (int t : results) {
+            if (ValueType.isConcrete(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public boolean equals(Object obj) {
         return obj instanceof FuncType other && hash == other.hash && Arrays.equals(params, other.params)

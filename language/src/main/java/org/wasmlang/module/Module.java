@@ -29,11 +29,14 @@ public final class Module {
     private final int importedGlobals;
     private final Names names;
     private final List<CustomSection> customSections;
+    /** For each type index, the lowest index of an equivalent type (see ModuleDecoder). */
+    private final int[] canonicalTypeIndex;
 
     public Module(byte[] bytes, FuncType[] types, Import[] imports, int[] functionTypes, Function[] functions,
                     TableType[] tables, MemoryType[] memories, GlobalType[] globalTypes, Global[] globals, int[] tagTypes,
                     Export[] exports, int startFunction, ElementSegment[] elements, DataSegment[] data, int dataCount,
-                    Names names, List<CustomSection> customSections) {
+                    Names names, List<CustomSection> customSections, int[] canonicalTypeIndex) {
+        this.canonicalTypeIndex = canonicalTypeIndex;
         this.bytes = bytes;
         this.types = types;
         this.imports = imports;
@@ -79,6 +82,23 @@ public final class Module {
     /** The type section's function types, indexed by type index. Do not modify. */
     public FuncType[] types() {
         return types;
+    }
+
+    /** The lowest index of a type equivalent to type {@code index}. */
+    public int canonicalTypeIndex(int index) {
+        return canonicalTypeIndex[index];
+    }
+
+    /**
+     * A value type read from the module with its type index, if any, replaced by the
+     * canonical one, so that equivalent types compare equal. An index out of range is kept
+     * for validation to report.
+     */
+    public int canonical(int valueType) {
+        if (ValueType.isConcrete(valueType) && ValueType.typeIndex(valueType) < canonicalTypeIndex.length) {
+            return ValueType.withTypeIndex(valueType, canonicalTypeIndex[ValueType.typeIndex(valueType)]);
+        }
+        return valueType;
     }
 
     public int typeCount() {

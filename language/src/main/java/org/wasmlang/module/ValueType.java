@@ -25,6 +25,11 @@ public final class ValueType {
     public static final int NULLABLE = 0x100;
     public static final int CONCRETE = 0x200;
     private static final int INDEX_SHIFT = 10;
+    /**
+     * The type index that stands for "the type being defined" in canonical forms of types
+     * that refer to themselves (each type is its own recursion group without GC).
+     */
+    public static final int SELF_INDEX = (1 << 21) - 1;
 
     public static final int FUNCREF = HEAP_FUNC | NULLABLE;
     public static final int EXTERNREF = HEAP_EXTERN | NULLABLE;
@@ -41,12 +46,16 @@ public final class ValueType {
     }
 
     public static boolean isReference(int type) {
-        return type == FUNCREF || type == EXTERNREF || (type & (NULLABLE | CONCRETE)) != 0
-                        || type == HEAP_FUNC || type == HEAP_EXTERN;
+        return (type & (NULLABLE | CONCRETE)) != 0 || type == HEAP_FUNC || type == HEAP_EXTERN;
     }
 
     public static boolean isNullable(int type) {
         return (type & NULLABLE) != 0;
+    }
+
+    /** Whether a local of this type has a default value (all but non-nullable references). */
+    public static boolean isDefaultable(int type) {
+        return !isReference(type) || isNullable(type);
     }
 
     /** A reference to the defined type with this index (typed function references, GC). */
@@ -54,13 +63,50 @@ public final class ValueType {
         return (typeIndex << INDEX_SHIFT) | CONCRETE | (nullable ? NULLABLE : 0);
     }
 
-    /** Whether a value of type {@code actual} may stand where {@code expected} is wanted. */
+    /** Whether this is a reference to a defined type, {@code (ref null? $t)}. */
+    public static boolean isConcrete(int type) {
+        return (type & CONCRETE) != 0;
+    }
+
+    /** The type index of a concrete reference type. */
+    public static int typeIndex(int type) {
+        return type >>> INDEX_SHIFT;
+    }
+
+    /** The same reference type with the other index (a concrete one), nullability kept. */
+    public static int withTypeIndex(int type, int typeIndex) {
+        return concreteReference(typeIndex, isNullable(type));
+    }
+
+    /** The reference type without its null: {@code (ref ht)} for {@code (ref null ht)}. */
+    public static int nonNullable(int type) {
+        return type & ~NULLABLE;
+    }
+
+    /** Whether values of this reference type are functions (or null): func and defined types. */
+    public static boolean isFunctionReference(int type) {
+        return isConcrete(type) || (type & ~NULLABLE) == HEAP_FUNC;
+    }
+
+    /**
+     * Whether a value of type {@code actual} may stand where {@code expected} is wanted.
+     * Defined (function) types are final without GC, so a concrete type is a subtype only of
+     * itself and of {@code func}; type indices must be canonical (equivalent types share one
+     * index, see {@code ModuleDecoder}), or the ids of the runtime's type registry.
+     */
     public static boolean isSubtype(int actual, int expected) {
         if (actual == expected || actual == UNKNOWN) {
             return true;
         }
-        // Non-nullable references are subtypes of their nullable form.
-        return isReference(actual) && (actual | NULLABLE) == expected;
+        if (!isReference(actual) || !isReference(expected)) {
+            return false;
+        }
+        if (isNullable(actual) && !isNullable(expected)) {
+            return false;
+        }
+        int actualHeap = actual & ~NULLABLE;
+        int expectedHeap = expected & ~NULLABLE;
+        return actualHeap == expectedHeap || (isConcrete(actual) && expectedHeap == HEAP_FUNC);
     }
 
     /** The spelling of the text format, for error messages. */
@@ -90,6 +136,7 @@ public final class ValueType {
                 if ((type & CONCRETE) != 0) {
                     return "(ref " + (isNullable(type) ? "null " : "") + (type >>> INDEX_SHIFT) + ")";
                 }
+
                 return "type 0x" + Integer.toHexString(type);
         }
     }

@@ -22,9 +22,11 @@ import org.wasmlang.module.Function;
 import org.wasmlang.module.Module;
 import org.wasmlang.nodes.call.CallIndirectNode;
 import org.wasmlang.nodes.call.CallNode;
+import org.wasmlang.nodes.call.CallRefNode;
 import org.wasmlang.nodes.control.BlockNode;
 import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
+import org.wasmlang.nodes.control.BranchOnNullNode;
 import org.wasmlang.nodes.control.BranchTableNode;
 import org.wasmlang.nodes.control.DropNode;
 import org.wasmlang.nodes.control.LocalLiveness;
@@ -49,6 +51,7 @@ import org.wasmlang.nodes.variable.ConstNode;
 import org.wasmlang.nodes.variable.CopySlotNode;
 import org.wasmlang.nodes.variable.GlobalGetNode;
 import org.wasmlang.nodes.variable.GlobalSetNode;
+import org.wasmlang.nodes.variable.RefAsNonNullNode;
 import org.wasmlang.nodes.variable.RefIsNullNode;
 import org.wasmlang.nodes.variable.SelectNode;
 import org.wasmlang.module.ValueType;
@@ -304,6 +307,29 @@ final class NodeBuilder {
                     nodes.add(new CallNode(instance.function(index), slot(sp)));
                     sp += type.resultCount();
                 }
+                case CALL_REF -> {
+                    FuncType type = types[r.u32()];
+                    sp -= 1 + type.paramCount();
+                    nodes.add(new CallRefNode(type, slot(sp)));
+                    sp += type.resultCount();
+                }
+                case REF_AS_NON_NULL -> nodes.add(new RefAsNonNullNode(slot(sp - 1)));
+                case BR_ON_NULL -> {
+                    // Taken: the label's values lie below the (null) reference. Not taken:
+                    // the reference stays.
+                    int label = labels - 1 - r.u32();
+                    int arity = labelArity[label];
+                    nodes.add(new BranchOnNullNode(true, slot(sp - 1), label, slot(sp - 1 - arity),
+                                    slot(labelHeight[label]), arity, slot(highWater), new BranchCounts(policy)));
+                }
+                case BR_ON_NON_NULL -> {
+                    // Taken: the reference is the label's last value. Not taken: it is dropped.
+                    int label = labels - 1 - r.u32();
+                    int arity = labelArity[label];
+                    nodes.add(new BranchOnNullNode(false, slot(sp - 1), label, slot(sp - arity), slot(labelHeight[label]),
+                                    arity, slot(highWater), new BranchCounts(policy)));
+                    sp--;
+                }
                 case CALL_INDIRECT -> {
                     int typeIndex = r.u32();
                     int tableIndex = r.u32();
@@ -418,7 +444,7 @@ final class NodeBuilder {
     }
 
     private WasmNode block(int opcode) {
-        int blockType = BlockTypes.read(r);
+        int blockType = BlockTypes.read(r, features);
         int block = nextBlock++;
         int params = BlockTypes.paramCount(blockType, types);
         int results = BlockTypes.resultCount(blockType, types);
@@ -433,7 +459,7 @@ final class NodeBuilder {
     }
 
     private WasmNode ifElse(List<WasmNode> nodes) {
-        int blockType = BlockTypes.read(r);
+        int blockType = BlockTypes.read(r, features);
         int block = nextBlock++;
         int conditionSlot = take(nodes, --sp);
         int conditionDeadTo = slot(highWater);

@@ -33,20 +33,23 @@ public final class Linker {
     private final CompiledModule compiled;
     private final Module module;
     private final WasmInstance instance;
+    private final int[] typeIds;
 
     private Linker(WasmLanguage language, CompiledModule compiled) {
         this.language = language;
         this.compiled = compiled;
         this.module = compiled.module();
-        this.instance = new WasmInstance(compiled, typeIds(language, compiled.module()));
+        this.typeIds = language.typeIds(module);
+        this.instance = new WasmInstance(compiled, typeIds);
     }
 
-    private static int[] typeIds(WasmLanguage language, Module module) {
-        int[] ids = new int[module.typeCount()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = language.typeId(module.type(i));
-        }
-        return ids;
+    /**
+     * A value type of the module as runtime objects (tables, globals) carry it: a reference
+     * to a defined type names the type's canonical id instead of its module index, so types
+     * from different modules compare with {@link ValueType#isSubtype}.
+     */
+    private int runtimeType(int type) {
+        return ValueType.isConcrete(type) ? ValueType.withTypeIndex(type, typeIds[ValueType.typeIndex(type)]) : type;
     }
 
     @TruffleBoundary
@@ -69,17 +72,20 @@ public final class Linker {
             }
             switch (imp.kind()) {
                 case FUNC -> {
+                    // Function types are final without GC: a subtype is an equivalent type.
                     FuncType expected = module.type(imp.typeIndex());
-                    if (!(value instanceof WasmFunction function) || function.typeId() != language.typeId(expected)) {
+                    if (!(value instanceof WasmFunction function) || function.typeId() != typeIds[imp.typeIndex()]) {
                         throw incompatible(imp, "a function of type " + expected, value);
                     }
                     instance.functions[imp.indexInKind()] = function;
                 }
                 case TABLE -> {
                     TableType expected = imp.table();
-                    if (!(value instanceof WasmTable table) || table.elementType() != expected.elementType()
+                    // Tables are mutable: element types must be equivalent, not just subtypes.
+                    if (!(value instanceof WasmTable table) || table.elementType() != runtimeType(expected.elementType())
                                     || !table.currentLimits().matches(expected.limits())) {
-                        throw incompatible(imp, expected.toString(), value);
+                        throw incompatible(imp, "(table " + expected.limits() + " " + describeType(runtimeType(expected.elementType()))
+                                        + ")", value);
                     }
                     instance.tables[imp.indexInKind()] = table;
                 }
@@ -92,8 +98,9 @@ public final class Linker {
                 }
                 case GLOBAL -> {
                     GlobalType expected = imp.global();
-                    if (!(value instanceof WasmGlobal global) || !global.type().equals(expected)) {
-                        throw incompatible(imp, "a global " + expected, value);
+                    if (!(value instanceof WasmGlobal global) || !globalMatches(global.type(), expected)) {
+                        throw incompatible(imp, "a global " + describeGlobal(new GlobalType(runtimeType(expected.valueType()),
+                                        expected.mutable())), value);
                     }
                     instance.globals[imp.indexInKind()] = global;
                 }
@@ -102,23 +109,49 @@ public final class Linker {
         }
     }
 
+    /** A mutable global's type must be equivalent, an immutable one's a subtype. */
+    private boolean globalMatches(GlobalType actual, GlobalType expected) {
+        int expectedType = runtimeType(expected.valueType());
+        if (actual.mutable() != expected.mutable()) {
+            return false;
+        }
+        return expected.mutable() ? actual.valueType() == expectedType : ValueType.isSubtype(actual.valueType(), expectedType);
+    }
+
     private static String describe(Import imp) {
         return "\"" + imp.module() + "\" \"" + imp.name() + "\"";
     }
 
-    private static WasmLinkException incompatible(Import imp, String expected, Object actual) {
+    /**
+     * A runtime value type in the text format, a reference to a defined type spelled with
+     * that type, e.g. {@code (ref null (func (param i32)))}: the index of another module
+     * would mean nothing to the reader.
+     */
+    private String describeType(int type) {
+        if (!ValueType.isConcrete(type)) {
+            return ValueType.name(type);
+        }
+        FuncType defined = language.typeOfId(ValueType.typeIndex(type));
+        return "(ref " + (ValueType.isNullable(type) ? "null " : "") + (defined == null ? "?" : defined) + ")";
+    }
+
+    private String describeGlobal(GlobalType type) {
+        return type.mutable() ? "(mut " + describeType(type.valueType()) + ")" : describeType(type.valueType());
+    }
+
+    private WasmLinkException incompatible(Import imp, String expected, Object actual) {
         return new WasmLinkException("incompatible import type for " + describe(imp) + ": expected " + expected
                         + ", got " + describeOffered(actual));
     }
 
     /** What was offered for an import, in the terms the expected type is given in. */
-    private static String describeOffered(Object value) {
+    private String describeOffered(Object value) {
         if (value instanceof WasmMemory memory) {
             return new MemoryType(memory.currentLimits()).toString();
         } else if (value instanceof WasmTable table) {
-            return new TableType(table.elementType(), table.currentLimits()).toString();
+            return "(table " + table.currentLimits() + " " + describeType(table.elementType()) + ")";
         } else if (value instanceof WasmGlobal global) {
-            return "a global " + global.type();
+            return "a global " + describeGlobal(global.type());
         } else if (value instanceof WasmFunction function) {
             return "a function of type " + function.type();
         }
@@ -129,7 +162,7 @@ public final class Linker {
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             FuncType type = module.functionType(f);
             WasmFunctionRootNode root = new WasmFunctionRootNode(language, instance, f);
-            instance.functions[f] = new WasmFunction(type, language.typeId(type), module.functionDisplayName(f),
+            instance.functions[f] = new WasmFunction(type, typeIds[module.functionTypeIndex(f)], module.functionDisplayName(f),
                             root.getCallTarget());
         }
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
@@ -139,14 +172,16 @@ public final class Linker {
                 throw new WasmLinkException("table of " + limits.min() + " elements exceeds the limit of "
                                 + WasmTable.MAX_SIZE);
             }
-            instance.tables[t] = new WasmTable(type.elementType(), (int) limits.min(), limits.max(), limits.is64(),
-                            WasmNull.NULL);
+            Object initial = type.init() == null ? WasmNull.NULL : evaluate(type.init());
+            instance.tables[t] = new WasmTable(runtimeType(type.elementType()), (int) limits.min(), limits.max(),
+                            limits.is64(), initial);
         }
         for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
             instance.memories[m] = WasmContext.get(null).createMemory(module.memory(m).limits());
         }
         for (int g = module.importedGlobalCount(); g < module.globalCount(); g++) {
-            WasmGlobal global = new WasmGlobal(module.globalType(g));
+            GlobalType type = module.globalType(g);
+            WasmGlobal global = new WasmGlobal(new GlobalType(runtimeType(type.valueType()), type.mutable()));
             global.setBoxed(evaluate(module.global(g).init()));
             instance.globals[g] = global;
         }

@@ -13,6 +13,7 @@ public enum TrapKind {
     INVALID_CONVERSION_TO_INTEGER("invalid conversion to integer"),
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     NULL_REFERENCE("null reference"),
+    NULL_FUNCTION_REFERENCE("null function reference"),
     OUT_OF_MEMORY("out of memory");
 
     private final String message;

@@ -65,6 +65,7 @@ public enum ErrorMessage {
     TABLE_SIZE_TOO_LARGE("table size must be at most 2^32-1"),
     SIZE_MINIMUM_GREATER_THAN_MAXIMUM("size minimum must not be greater than maximum"),
     UNDECLARED_FUNCTION_REFERENCE("undeclared function reference"),
+    UNINITIALIZED_LOCAL("uninitialized local"),
     SHARED_MEMORY_MUST_HAVE_MAXIMUM("shared memory must have maximum");
 
     private final String text;

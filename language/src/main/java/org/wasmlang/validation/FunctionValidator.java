@@ -56,6 +56,18 @@ final class FunctionValidator {
     private int[] ctlBlock = new int[16];
     private int csp;
 
+    /**
+     * Local initialisation (typed function references): a local of a non-defaultable type
+     * (a non-nullable reference) must be set before it is read. {@link #initialized} says
+     * which locals are; {@link #initLog} lists the ones set since they were not, and each
+     * control frame remembers the log's length at its start, so {@code else} and
+     * {@code end} forget what the block initialised, as the spec's rules do.
+     */
+    private boolean[] initialized = new boolean[16];
+    private int[] initLog = new int[16];
+    private int initLogSize;
+    private int[] ctlInitHeight = new int[16];
+
     private int[] blocks = new int[FunctionInfo.BLOCK_STRIDE * 16];
     private int blockCount;
 
@@ -77,6 +89,18 @@ final class FunctionValidator {
         usesVectors = false;
         for (int type : localTypes) {
             usesVectors |= type == ValueType.V128;
+        }
+        int params = types[function.typeIndex()].paramCount();
+        if (initialized.length < localTypes.length) {
+            initialized = new boolean[localTypes.length];
+        }
+        initLogSize = 0;
+        for (int i = 0; i < localTypes.length; i++) {
+            if (ValueType.isConcrete(localTypes[i]) && ValueType.typeIndex(localTypes[i]) >= types.length) {
+                throw invalid(ErrorMessage.UNKNOWN_TYPE, String.valueOf(ValueType.typeIndex(localTypes[i])),
+                                function.codeStart());
+            }
+            initialized[i] = i < params || ValueType.isDefaultable(localTypes[i]);
         }
         r.setPosition(function.codeStart());
         r.setFunctionIndex(functionIndex);
@@ -142,6 +166,15 @@ final class FunctionValidator {
         return actual;
     }
 
+    /** Pops a value of any reference type; UNKNOWN when the stack is polymorphic. */
+    private int popReference(int at) {
+        int type = pop(at);
+        if (type != ValueType.UNKNOWN && !ValueType.isReference(type)) {
+            throw invalid(ErrorMessage.TYPE_MISMATCH, "(expected a reference, got " + ValueType.name(type) + ")", at);
+        }
+        return type;
+    }
+
     // ---- control stack --------------------------------------------------------------------
 
     private void pushControl(int kind, int blockType, int opcodeOffset) {
@@ -152,7 +185,9 @@ final class FunctionValidator {
             ctlHeight = Arrays.copyOf(ctlHeight, n);
             ctlUnreachable = Arrays.copyOf(ctlUnreachable, n);
             ctlBlock = Arrays.copyOf(ctlBlock, n);
+            ctlInitHeight = Arrays.copyOf(ctlInitHeight, n);
         }
+        ctlInitHeight[csp] = initLogSize;
         // The caller has popped the block's parameters already; they are pushed back after.
         ctlKind[csp] = kind;
         ctlType[csp] = blockType;
@@ -246,11 +281,40 @@ final class FunctionValidator {
     }
 
     private int readBlockType(int at) {
-        int blockType = BlockTypes.read(r);
+        int blockType = BlockTypes.read(r, features);
         if (blockType >= 0 && blockType >= types.length) {
             throw invalid(ErrorMessage.UNKNOWN_TYPE, String.valueOf(blockType), at);
         }
+        if (BlockTypes.isTyped(blockType)) {
+            return BlockTypes.typed(valueType(BlockTypes.singleType(blockType), at));
+        }
         return blockType;
+    }
+
+    /** A value type read from the code: its type index checked and made canonical. */
+    private int valueType(int type, int at) {
+        if (ValueType.isConcrete(type) && ValueType.typeIndex(type) >= types.length) {
+            throw invalid(ErrorMessage.UNKNOWN_TYPE, String.valueOf(ValueType.typeIndex(type)), at);
+        }
+        return module.canonical(type);
+    }
+
+    /** Forgets the initialisation of locals set since the current frame began. */
+    private void resetLocals() {
+        int height = ctlInitHeight[csp - 1];
+        while (initLogSize > height) {
+            initialized[initLog[--initLogSize]] = false;
+        }
+    }
+
+    private void initialize(int local) {
+        if (!initialized[local]) {
+            initialized[local] = true;
+            if (initLogSize == initLog.length) {
+                initLog = Arrays.copyOf(initLog, initLogSize * 2);
+            }
+            initLog[initLogSize++] = local;
+        }
     }
 
     // ---- instructions ---------------------------------------------------------------------
@@ -286,6 +350,7 @@ final class FunctionValidator {
                     throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "(else without if)", at);
                 }
                 popResults(frame, at);
+                resetLocals();
                 blocks[ctlBlock[frame] * FunctionInfo.BLOCK_STRIDE + FunctionInfo.BLOCK_ELSE] = at;
                 ctlKind[frame] = KIND_ELSE;
                 ctlUnreachable[frame] = false;
@@ -350,17 +415,30 @@ final class FunctionValidator {
                     }
                     throw invalid(ErrorMessage.INVALID_RESULT_ARITY, null, at);
                 }
-                int type = TypeReader.valueType(r, features);
+                int type = valueType(TypeReader.valueType(r, features), at);
                 pop(ValueType.I32, at);
                 pop(type, at);
                 pop(type, at);
                 push(type);
             }
-            case Opcodes.LOCAL_GET -> push(local(r.u32(), at));
-            case Opcodes.LOCAL_SET -> pop(local(r.u32(), at), at);
+            case Opcodes.LOCAL_GET -> {
+                int index = r.u32();
+                int type = local(index, at);
+                if (!initialized[index]) {
+                    throw invalid(ErrorMessage.UNINITIALIZED_LOCAL, String.valueOf(index), at);
+                }
+                push(type);
+            }
+            case Opcodes.LOCAL_SET -> {
+                int index = r.u32();
+                pop(local(index, at), at);
+                initialize(index);
+            }
             case Opcodes.LOCAL_TEE -> {
-                int type = local(r.u32(), at);
+                int index = r.u32();
+                int type = local(index, at);
                 pop(type, at);
+                initialize(index);
                 push(type);
             }
             case Opcodes.GLOBAL_GET -> push(global(r.u32(), at).valueType());
@@ -384,7 +462,7 @@ final class FunctionValidator {
                 pop(type, at);
                 pop(tableAddress(index), at);
             }
-            case Opcodes.REF_NULL -> push(TypeReader.heapType(r, features));
+            case Opcodes.REF_NULL -> push(valueType(TypeReader.heapType(r, features), at));
             case Opcodes.REF_IS_NULL -> {
                 int type = pop(at);
                 if (type != ValueType.UNKNOWN && !ValueType.isReference(type)) {
@@ -400,7 +478,49 @@ final class FunctionValidator {
                 if (!declaredReferences[index]) {
                     throw invalid(ErrorMessage.UNDECLARED_FUNCTION_REFERENCE, String.valueOf(index), at);
                 }
-                push(ValueType.FUNCREF);
+                push(features.typedFunctionReferences()
+                                ? ValueType.concreteReference(module.canonicalTypeIndex(module.functionTypeIndex(index)), false)
+                                : ValueType.FUNCREF);
+            }
+            case Opcodes.CALL_REF -> {
+                int typeIndex = r.u32();
+                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
+                }
+                pop(ValueType.concreteReference(module.canonicalTypeIndex(typeIndex), true), at);
+                applyCall(types[typeIndex], at);
+            }
+            case Opcodes.REF_AS_NON_NULL -> {
+                int type = popReference(at);
+                push(type == ValueType.UNKNOWN ? ValueType.UNKNOWN : ValueType.nonNullable(type));
+            }
+            case Opcodes.BR_ON_NULL -> {
+                int frame = labelFrame(r.u32(), at);
+                int type = popReference(at);
+                popLabel(frame, at);
+                pushLabel(frame);
+                push(type == ValueType.UNKNOWN ? ValueType.UNKNOWN : ValueType.nonNullable(type));
+            }
+            case Opcodes.BR_ON_NON_NULL -> {
+                int frame = labelFrame(r.u32(), at);
+                int type = popReference(at);
+                int count = labelCount(frame);
+                if (count == 0) {
+                    throw invalid(ErrorMessage.TYPE_MISMATCH, "(br_on_non_null to a label without values)", at);
+                }
+                int carried = labelType(frame, count - 1);
+                if (!ValueType.isReference(carried)) {
+                    throw mismatch(carried, type, at);
+                }
+                if (type != ValueType.UNKNOWN && !ValueType.isSubtype(ValueType.nonNullable(type), carried)) {
+                    throw mismatch(carried, ValueType.nonNullable(type), at);
+                }
+                for (int i = count - 2; i >= 0; i--) {
+                    pop(labelType(frame, i), at);
+                }
+                for (int i = 0; i < count - 1; i++) {
+                    push(labelType(frame, i));
+                }
             }
             default -> misc(instruction.opcode(), at);
         }
@@ -462,6 +582,7 @@ final class FunctionValidator {
         if (ctlBlock[frame] >= 0) {
             blocks[ctlBlock[frame] * FunctionInfo.BLOCK_STRIDE + FunctionInfo.BLOCK_END] = at;
         }
+        resetLocals();
         csp--;
         if (csp > 0) {
             // The popped frame's entries are still in the arrays.

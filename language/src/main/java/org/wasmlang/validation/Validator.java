@@ -45,6 +45,7 @@ public final class Validator {
     }
 
     private FunctionInfo[] validateModule() {
+        checkTypes();
         for (int i = 0; i < module.importCount(); i++) {
             checkImport(module.importAt(i));
         }
@@ -58,12 +59,20 @@ public final class Validator {
         // initializer reads the globals before it, segments read them all.
         int importedGlobals = module.importedGlobalCount();
         for (int g = importedGlobals; g < module.globalCount(); g++) {
+            checkValueType(module.globalType(g).valueType(), module.global(g).init().offset());
             checkConstant(module.global(g).init(), module.globalType(g).valueType(),
                             features.wasm3Rules() ? g : importedGlobals);
         }
         int segmentGlobals = features.wasm3Rules() ? module.globalCount() : importedGlobals;
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
-            checkTable(module.table(t), -1);
+            TableType table = module.table(t);
+            checkTable(table, -1);
+            if (table.init() != null) {
+                checkConstant(table.init(), table.elementType(), segmentGlobals);
+            } else if (!ValueType.isDefaultable(table.elementType())) {
+                throw invalid(ErrorMessage.TYPE_MISMATCH, "(a table of " + ValueType.name(table.elementType())
+                                + " needs an initialiser)", -1);
+            }
         }
         for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
             checkMemory(module.memory(m), -1);
@@ -96,12 +105,41 @@ public final class Validator {
             }
             case TABLE -> checkTable(imp.table(), -1);
             case MEMORY -> checkMemory(imp.memory(), -1);
-            case GLOBAL -> {
+            case GLOBAL -> checkValueType(imp.global().valueType(), -1);
+        }
+    }
+
+    /**
+     * Each type is a recursion group of its own: it may refer to earlier types and to
+     * itself, and to no later one.
+     */
+    private void checkTypes() {
+        for (int i = 0; i < types.length; i++) {
+            FuncType type = types[i];
+            for (int p = 0; p < type.paramCount(); p++) {
+                checkTypeReference(type.param(p), i);
+            }
+            for (int r = 0; r < type.resultCount(); r++) {
+                checkTypeReference(type.result(r), i);
             }
         }
     }
 
+    private void checkTypeReference(int valueType, int self) {
+        if (ValueType.isConcrete(valueType) && ValueType.typeIndex(valueType) > self) {
+            throw invalid(ErrorMessage.UNKNOWN_TYPE, String.valueOf(ValueType.typeIndex(valueType)), -1);
+        }
+    }
+
+    /** A reference to a defined type must name one ("unknown type"). */
+    void checkValueType(int valueType, int offset) {
+        if (ValueType.isConcrete(valueType) && ValueType.typeIndex(valueType) >= types.length) {
+            throw invalid(ErrorMessage.UNKNOWN_TYPE, String.valueOf(ValueType.typeIndex(valueType)), offset);
+        }
+    }
+
     private void checkTable(TableType table, int offset) {
+        checkValueType(table.elementType(), offset);
         Limits limits = table.limits();
         if (!limits.is64() && (Long.compareUnsigned(limits.min(), 0xFFFFFFFFL) > 0
                         || (limits.hasMax() && Long.compareUnsigned(limits.max(), 0xFFFFFFFFL) > 0))) {
@@ -149,13 +187,16 @@ public final class Validator {
                 case Opcodes.F32_CONST -> stack[sp++] = ValueType.F32;
                 case Opcodes.F64_CONST -> stack[sp++] = ValueType.F64;
                 case Opcodes.SIMD_PREFIX << 8 | Opcodes.V128_CONST -> stack[sp++] = ValueType.V128;
-                case Opcodes.REF_NULL -> stack[sp++] = (int) expr.immediate(i);
+                case Opcodes.REF_NULL -> {
+                    checkValueType((int) expr.immediate(i), at);
+                    stack[sp++] = (int) expr.immediate(i);
+                }
                 case Opcodes.REF_FUNC -> {
                     long index = expr.immediate(i);
                     if (index >= module.functionCount()) {
                         throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Long.toString(index), at);
                     }
-                    stack[sp++] = ValueType.FUNCREF;
+                    stack[sp++] = functionReferenceType((int) index);
                 }
                 case Opcodes.GLOBAL_GET -> {
                     long index = expr.immediate(i);
@@ -183,7 +224,19 @@ public final class Validator {
         }
     }
 
+    /**
+     * The type of {@code ref.func}: with typed function references the function's own type,
+     * never null; {@code funcref} in Wasm 2.0.
+     */
+    private int functionReferenceType(int function) {
+        if (!features.typedFunctionReferences()) {
+            return ValueType.FUNCREF;
+        }
+        return ValueType.concreteReference(module.canonicalTypeIndex(module.functionTypeIndex(function)), false);
+    }
+
     private void checkElement(ElementSegment segment, int visibleGlobals) {
+        checkValueType(segment.elementType(), segment.offset() == null ? -1 : segment.offset().offset());
         if (segment.mode() == SegmentMode.ACTIVE) {
             if (Integer.compareUnsigned(segment.tableIndex(), module.tableCount()) >= 0) {
                 throw invalid(ErrorMessage.UNKNOWN_TABLE, Integer.toUnsignedString(segment.tableIndex()),

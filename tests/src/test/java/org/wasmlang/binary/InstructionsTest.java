@@ -63,4 +63,21 @@ class InstructionsTest {
                         () -> read(Features.WASM_2_0, 0xFD, 0x80, 0x02));
         assertTrue(off.getMessage().contains("unsupported feature: relaxed SIMD (i8x16.relaxed_swizzle"), off.getMessage());
     }
+
+    @Test
+    void typedFunctionReferencesAreOffInWasm20() {
+        assertEquals("call_ref", read(Features.DEFAULT, 0x14, 0x00).name());
+        assertEquals("br_on_non_null", read(Features.DEFAULT, 0xD6, 0x00).name());
+        for (int opcode : new int[]{0x14, 0xD4, 0xD5, 0xD6}) {
+            WasmMalformedException off = assertThrows(WasmMalformedException.class,
+                            () -> read(Features.WASM_2_0, opcode, 0x00));
+            assertTrue(off.getMessage().contains("unsupported feature: typed function references"), off.getMessage());
+        }
+        // (ref null func) as a value type: decoded with the feature, refused without it.
+        assertEquals(org.wasmlang.module.ValueType.FUNCREF,
+                        TypeReader.valueType(new BinaryReader(new byte[]{0x63, 0x70}), Features.DEFAULT));
+        WasmMalformedException type = assertThrows(WasmMalformedException.class,
+                        () -> TypeReader.valueType(new BinaryReader(new byte[]{0x64, 0x00}), Features.WASM_2_0));
+        assertTrue(type.getMessage().contains("unsupported feature: typed function references"), type.getMessage());
+    }
 }

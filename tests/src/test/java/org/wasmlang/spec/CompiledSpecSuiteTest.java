@@ -29,6 +29,9 @@ class CompiledSpecSuiteTest {
                     "br_table", "block", "loop", "if", "br", "return", "global", "memory_grow", "memory", "address", "bulk",
                     "table_copy", "left-to-right", "select", "float_exprs", "endianness", "traps")
                     .map(name -> "wasm-2.0/binary/" + name + ".bin.wast").toList();
+    /** Typed function references: call_ref's inline cache and the branches on null in compiled code. */
+    private static final List<String> SCRIPTS_3_0 = Stream.of("call_ref", "br_on_null", "br_on_non_null", "ref_as_non_null",
+                    "local_init", "ref").map(name -> "wasm-3.0/binary/" + name + ".bin.wast").toList();
     /** Every SIMD script: compiled code runs v128 on other paths than the interpreter (SimdMode). */
     private static final List<String> SIMD_FOLDERS = List.of("wasm-2.0/binary/simd", "wasm-3.0/binary/relaxed-simd");
 
@@ -42,6 +45,7 @@ class CompiledSpecSuiteTest {
         Map<String, String> wasm20Options = new HashMap<>(options);
         wasm20Options.put("wasmlang.WasmVersion", "2.0");
         List<Path> scripts = new ArrayList<>(SCRIPTS.stream().map(root::resolve).toList());
+        scripts.addAll(SCRIPTS_3_0.stream().map(root::resolve).toList());
         scripts.addAll(WastRunner.collectScripts(SIMD_FOLDERS.stream().map(root::resolve).toList()));
         SpecExclusions exclusions = SpecExclusions.load();
         WastReport total = new WastReport();

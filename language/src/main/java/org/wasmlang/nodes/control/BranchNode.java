@@ -10,7 +10,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
  * {@code br} and {@code return}: moves the label's values from the top of the stack down
  * to the height the target restores, then reports the target label.
  */
-public final class BranchNode extends WasmNode {
+public final class BranchNode extends WasmNode implements BranchForm {
     private final int label;
     private final int from;
     private final int to;
@@ -38,8 +38,25 @@ public final class BranchNode extends WasmNode {
         return label;
     }
 
-    int label() {
+    @Override
+    public byte shape() {
+        return ALWAYS;
+    }
+
+    @Override
+    public int targetCount() {
+        return 1;
+    }
+
+    @Override
+    public int targetLabel(int t) {
         return label;
+    }
+
+    /** The target needs every local live before the branch: nothing dies on the edge. */
+    @Override
+    public void setTakenDeadLocals(int t, int[] locals) {
+        assert locals.length == 0;
     }
 
     @ExplodeLoop

@@ -17,7 +17,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
  * larger tables in compiled code), so each target's value moves use constant slots and
  * the frame stays virtual in compiled code.
  */
-public final class BranchTableNode extends WasmNode {
+public final class BranchTableNode extends WasmNode implements BranchForm {
     static final int MAX_SWITCHED_ENTRIES = 256;
 
     private final int indexSlot;
@@ -93,15 +93,28 @@ public final class BranchTableNode extends WasmNode {
         return entryTarget.length <= MAX_SWITCHED_ENTRIES;
     }
 
-    int targetLabel(int t) {
+    @Override
+    public byte shape() {
+        return TABLE;
+    }
+
+    @Override
+    public int controlPoints() {
+        return 1 + (switchesOnEntries() ? entryCount() : targetCount());
+    }
+
+    @Override
+    public int targetLabel(int t) {
         return targetLabel[t];
     }
 
-    void setTakenDeadLocals(int t, int[] locals) {
+    @Override
+    public void setTakenDeadLocals(int t, int[] locals) {
         takenDeadLocals[t] = locals;
     }
 
-    int targetCount() {
+    @Override
+    public int targetCount() {
         return targetLabel.length;
     }
 

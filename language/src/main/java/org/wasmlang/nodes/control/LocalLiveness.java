@@ -11,7 +11,7 @@ import org.wasmlang.nodes.variable.CopySlotNode;
 
 /**
  * Backward liveness of locals over a function's node tree, before it is flattened into
- * regions. Every place where a local stops being live gets it recorded, so compiled code
+ * regions. Branches are seen only through {@link BranchForm}. Every place where a local stops being live gets it recorded, so compiled code
  * can clear it there: after its last read or a dead write ({@link WasmNode#setDeadLocals}),
  * on a {@code br_if}/{@code br_table} edge whose target does not need it, and at the start
  * of an {@code if} arm that does not need it. Clearing on every such edge means that where
@@ -91,26 +91,20 @@ public final class LocalLiveness {
             live.clear(constant.slot());
             node.setDeadLocals(after.get(constant.slot()) ? WasmNode.NO_SLOTS : new int[]{constant.slot()});
             return live;
-        } else if (node instanceof BranchNode branch) {
-            return (BitSet) atLabel[branch.label()].clone();
-        } else if (node instanceof BranchIfNode branch) {
-            BitSet target = atLabel[branch.label()];
-            BitSet live = (BitSet) after.clone();
-            live.or(target);
-            addReads(node, live);
-            node.setDeadLocals(slots(difference(live, after)));
-            // A branch to the function's label returns: nothing to keep tidy after that.
-            branch.setTakenDeadLocals(branch.label() == 0 ? WasmNode.NO_SLOTS : slots(difference(live, target)));
-            return live;
-        } else if (node instanceof BranchTableNode table) {
-            BitSet live = new BitSet();
-            for (int t = 0; t < table.targetCount(); t++) {
-                live.or(atLabel[table.targetLabel(t)]);
+        } else if (node instanceof BranchForm branch) {
+            // Live before: what any target needs, and what follows if it can fall through.
+            BitSet live = branch.fallsThrough() ? (BitSet) after.clone() : new BitSet();
+            for (int t = 0; t < branch.targetCount(); t++) {
+                live.or(atLabel[branch.targetLabel(t)]);
             }
             addReads(node, live);
-            for (int t = 0; t < table.targetCount(); t++) {
-                int label = table.targetLabel(t);
-                table.setTakenDeadLocals(t, label == 0 ? WasmNode.NO_SLOTS : slots(difference(live, atLabel[label])));
+            if (branch.fallsThrough()) {
+                node.setDeadLocals(slots(difference(live, after)));
+            }
+            for (int t = 0; t < branch.targetCount(); t++) {
+                int label = branch.targetLabel(t);
+                // A branch to the function's label returns: nothing to keep tidy after that.
+                branch.setTakenDeadLocals(t, label == 0 ? WasmNode.NO_SLOTS : slots(difference(live, atLabel[label])));
             }
             return live;
         } else if (node instanceof UnreachableNode) {

@@ -135,12 +135,8 @@ final class RegionFlattener {
     }
 
     private static byte kindOf(WasmNode node) {
-        if (node instanceof BranchNode) {
-            return RegionNode.BR;
-        } else if (node instanceof BranchIfNode) {
-            return RegionNode.BR_IF;
-        } else if (node instanceof BranchTableNode) {
-            return RegionNode.BR_TABLE;
+        if (node instanceof BranchForm branch) {
+            return branch.shape();
         } else if (node instanceof WasmLoopNode || node instanceof RegionNode || node instanceof IfNode
                         || node instanceof BlockNode) {
             return RegionNode.NESTED;
@@ -166,8 +162,8 @@ final class RegionFlattener {
             if (ifNode.elseBlock() != null) {
                 cost += cost(((BlockNode) ifNode.elseBlock()).body());
             }
-        } else if (node instanceof BranchTableNode table) {
-            cost = 1 + (table.switchesOnEntries() ? table.entryCount() : table.targetCount());
+        } else if (node instanceof BranchForm branch) {
+            cost = branch.controlPoints();
         } else {
             cost = kindOf(node) == RegionNode.PLAIN ? 0 : 1;
         }

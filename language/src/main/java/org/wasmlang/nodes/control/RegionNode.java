@@ -27,7 +27,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 public final class RegionNode extends WasmNode {
     static final byte PLAIN = 0;
     static final byte BR = 1;
-    static final byte BR_IF = 2;
+    static final byte BR_CONDITIONAL = 2;
     static final byte BR_TABLE = 3;
     static final byte JUMP = 4;
     static final byte JUMP_UNLESS = 5;
@@ -105,8 +105,8 @@ public final class RegionNode extends WasmNode {
                 continue;
             } else if (kind == BR) {
                 target = code[pc].execute(frame);
-            } else if (kind == BR_IF) {
-                BranchIfNode branch = (BranchIfNode) code[pc];
+            } else if (kind == BR_CONDITIONAL) {
+                ConditionalBranchNode branch = (ConditionalBranchNode) code[pc];
                 if (!branch.test(frame)) {
                     branch.clearDeadAfter(frame);
                     pc++;
