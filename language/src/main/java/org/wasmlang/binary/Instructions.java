@@ -56,12 +56,12 @@ public final class Instructions {
             int limit = opcode == Opcodes.MISC_PREFIX ? SIMD_BASE - MISC_BASE : TABLE.length - SIMD_BASE;
             instruction = Integer.compareUnsigned(sub, limit) < 0 ? TABLE[code(opcode, sub)] : null;
             if (instruction == null) {
-                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, String.format("0x%02x %d", opcode, sub & 0xFFFFFFFFL), at);
+                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, String.format("%02x %d", opcode, sub & 0xFFFFFFFFL), at);
             }
         } else {
             instruction = TABLE[opcode];
             if (instruction == null) {
-                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, String.format("0x%02x", opcode), at);
+                throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, String.format("%02x", opcode), at);
             }
         }
         if (instruction.feature() == Feature.RELAXED_SIMD && !features.relaxedSimd()) {

@@ -119,7 +119,15 @@ public final class ModuleDecoder {
                 case TABLE -> readTableSection();
                 case MEMORY -> readMemorySection();
                 case TAG -> readTagSection();
-                case GLOBAL -> readGlobalSection();
+                case GLOBAL -> {
+                    // Wasm 3.0 reads an initializer's instructions (extended constants) within
+                    // its section: one running past the end is cut off, not an illegal opcode.
+                    int moduleEnd = features.wasm3Rules() ? r.setLimit(sectionEnd) : -1;
+                    readGlobalSection();
+                    if (moduleEnd >= 0) {
+                        r.setLimit(moduleEnd);
+                    }
+                }
                 case EXPORT -> readExportSection();
                 case START -> start = r.u32();
                 case ELEMENT -> readElementSection();

@@ -56,7 +56,8 @@ public final class Validator {
             }
         }
         // Constant expressions read imported globals only in 2.0; in 3.0 a global's
-        // initializer reads the globals before it, segments read them all.
+        // initializer reads the globals before it, segments read them all (a table's
+        // initializer, before the globals in the module, still reads imported ones only).
         int importedGlobals = module.importedGlobalCount();
         for (int g = importedGlobals; g < module.globalCount(); g++) {
             checkValueType(module.globalType(g).valueType(), module.global(g).init().offset());
@@ -68,7 +69,7 @@ public final class Validator {
             TableType table = module.table(t);
             checkTable(table, -1);
             if (table.init() != null) {
-                checkConstant(table.init(), table.elementType(), segmentGlobals);
+                checkConstant(table.init(), table.elementType(), importedGlobals);
             } else if (!ValueType.isDefaultable(table.elementType())) {
                 throw invalid(ErrorMessage.TYPE_MISMATCH, "(a table of " + ValueType.name(table.elementType())
                                 + " needs an initialiser)", -1);
