@@ -57,7 +57,10 @@ public record Instruction(int code, int prefix, int opcode, String name, Immedia
     /** The proposal that brings an instruction, so a module can be refused by name. */
     public enum Feature {
         CORE,
-        RELAXED_SIMD
+        RELAXED_SIMD,
+        TAIL_CALL,
+        /** Typed function references ({@code call_ref}, {@code return_call_ref}): not implemented yet. */
+        FUNCTION_REFERENCES
     }
 
     /** Whether the instruction is one of the numeric operators of Wasm 1.0 (one node, no immediates). */

@@ -13,7 +13,7 @@ public record Features(boolean multiMemory, boolean memory64, boolean extendedCo
 
     /**
      * What modules get unless an embedder asks otherwise: Wasm 2.0 and the Wasm 3.0
-     * proposals implemented so far (relaxed SIMD).
+     * proposals implemented so far (tail calls, relaxed SIMD).
      */
-    public static final Features DEFAULT = new Features(false, false, false, false, false, false, true);
+    public static final Features DEFAULT = new Features(false, false, false, false, true, false, true);
 }

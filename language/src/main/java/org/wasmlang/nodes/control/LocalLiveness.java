@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.nodes.call.TailCallNode;
 import org.wasmlang.nodes.variable.ConstNode;
 import org.wasmlang.nodes.variable.CopySlotNode;
 
@@ -113,7 +114,8 @@ public final class LocalLiveness {
                 table.setTakenDeadLocals(t, label == 0 ? WasmNode.NO_SLOTS : slots(difference(live, atLabel[label])));
             }
             return live;
-        } else if (node instanceof UnreachableNode) {
+        } else if (node instanceof UnreachableNode || node instanceof TailCallNode) {
+            // A tail call reads only stack slots and ends the function.
             return new BitSet();
         } else if (node instanceof BlockNode block) {
             setLabel(block.label(), after);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.nodes.call.TailCallNode;
 
 /**
  * Builds a {@link RegionNode} from the tree the node builder made: nested {@link BlockNode}s
@@ -135,7 +136,8 @@ final class RegionFlattener {
     }
 
     private static byte kindOf(WasmNode node) {
-        if (node instanceof BranchNode) {
+        if (node instanceof BranchNode || node instanceof TailCallNode) {
+            // A tail call leaves the function like a return.
             return RegionNode.BR;
         } else if (node instanceof BranchIfNode) {
             return RegionNode.BR_IF;
