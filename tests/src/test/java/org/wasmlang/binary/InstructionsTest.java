@@ -63,4 +63,15 @@ class InstructionsTest {
                         () -> read(Features.WASM_2_0, 0xFD, 0x80, 0x02));
         assertTrue(off.getMessage().contains("unsupported feature: relaxed SIMD (i8x16.relaxed_swizzle"), off.getMessage());
     }
+
+    @Test
+    void tailCallsAreOnByDefaultAndReturnCallRefIsUnsupported() {
+        assertEquals("return_call", read(Features.DEFAULT, 0x12).name());
+        assertEquals("return_call_indirect", read(Features.DEFAULT, 0x13).name());
+        WasmMalformedException off = assertThrows(WasmMalformedException.class, () -> read(Features.WASM_2_0, 0x12));
+        assertTrue(off.getMessage().contains("unsupported feature: tail calls (return_call"), off.getMessage());
+        WasmMalformedException ref = assertThrows(WasmMalformedException.class, () -> read(Features.DEFAULT, 0x15));
+        assertTrue(ref.getMessage().contains("unsupported feature: typed function references (return_call_ref"),
+                        ref.getMessage());
+    }
 }

@@ -19,7 +19,7 @@ import org.wasmlang.testing.TestPaths;
 
 /**
  * The official Wasm 2.0 spec scripts (../shared/testsuite/wasm-2.0/binary, SIMD included)
- * and the Wasm 3.0 SIMD and relaxed SIMD scripts, one test per script, through the same
+ * and the Wasm 3.0 SIMD, relaxed SIMD and tail call scripts, one test per script, through the same
  * runner as {@code wasmlang wast}. A failure fails
  * the test unless spec-exclusions.txt lists it with a reason. The tally, skips included,
  * is printed at the end.
@@ -40,7 +40,7 @@ class SpecSuiteTest {
         if (runner != null) {
             runner.close();
         }
-        System.out.println("Wasm 2.0 spec suite, Wasm 3.0 simd/ and relaxed-simd/:");
+        System.out.println("Wasm 2.0 spec suite, Wasm 3.0 simd/, relaxed-simd/ and tail calls:");
         TOTAL.print(System.out, false);
     }
 
@@ -58,6 +58,14 @@ class SpecSuiteTest {
         List<Path> scripts = WastRunner.collectScripts(List.of(root.resolve("simd"), root.resolve("relaxed-simd")));
         return scripts.stream().map(script -> DynamicTest.dynamicTest("wasm-3.0/" + root.relativize(script),
                         () -> runScript(script)));
+    }
+
+    /** The Wasm 3.0 scripts of the proposals implemented outside simd/ so far (tail calls). */
+    @TestFactory
+    Stream<DynamicTest> wasm30ProposalScripts() throws IOException {
+        Path root = TestPaths.requireShared("testsuite/wasm-3.0/binary");
+        return Stream.of("return_call.bin.wast", "return_call_indirect.bin.wast").map(root::resolve)
+                        .map(script -> DynamicTest.dynamicTest("wasm-3.0/" + root.relativize(script), () -> runScript(script)));
     }
 
     private static void runScript(Path script) {
