@@ -1,19 +1,36 @@
 package org.wasmlang;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.wasmlang.module.Features;
+import org.wasmlang.module.Limits;
+import org.wasmlang.runtime.WasmMemory;
+
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.nodes.Node;
 
-/** Per-context state of WasmLang: the environment handed over by Truffle. */
-public final class WasmContext {
+/**
+ * Per-context state of WasmLang: the environment handed over by Truffle, the rules modules
+ * are read by, and the memories whose native storage is freed when the context closes.
+ */
+public final class WasmContext implements WasmMemory.MemoryOwner {
     private static final ContextReference<WasmContext> REFERENCE = ContextReference.create(WasmLanguage.class);
 
     private final WasmLanguage language;
     private final TruffleLanguage.Env env;
+    private final Features features;
+    private final boolean offHeapMemory;
+    /** Memories with native storage; weak, so that a dropped instance's memory is freed by its Cleaner. */
+    private final List<WeakReference<WasmMemory>> nativeMemories = new ArrayList<>();
 
     WasmContext(WasmLanguage language, TruffleLanguage.Env env) {
         this.language = language;
         this.env = env;
+        this.features = env.getOptions().get(WasmOptions.WasmVersion);
+        this.offHeapMemory = env.getOptions().get(WasmOptions.OffHeapMemory);
     }
 
     public static WasmContext get(Node node) {
@@ -26,5 +43,32 @@ public final class WasmContext {
 
     public TruffleLanguage.Env env() {
         return env;
+    }
+
+    /** The proposals modules of this context may use ({@code wasmlang.WasmVersion}). */
+    public Features features() {
+        return features;
+    }
+
+    /** A new memory of this context ({@code wasmlang.OffHeapMemory} puts every memory off the heap). */
+    public WasmMemory createMemory(Limits limits) {
+        return WasmMemory.create(limits, offHeapMemory, this);
+    }
+
+    @Override
+    public synchronized void adopt(WasmMemory memory) {
+        nativeMemories.removeIf(reference -> reference.get() == null);
+        nativeMemories.add(new WeakReference<>(memory));
+    }
+
+    /** Frees the native storage of this context's memories; they are empty afterwards. */
+    synchronized void releaseMemories() {
+        for (WeakReference<WasmMemory> reference : nativeMemories) {
+            WasmMemory memory = reference.get();
+            if (memory != null) {
+                memory.release();
+            }
+        }
+        nativeMemories.clear();
     }
 }

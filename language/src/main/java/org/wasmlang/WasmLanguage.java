@@ -4,16 +4,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.wasmlang.binary.ModuleDecoder;
 import org.wasmlang.interop.WasmBindings;
-import org.wasmlang.module.Features;
 import org.wasmlang.module.FuncType;
-import org.wasmlang.module.Module;
 import org.wasmlang.nodes.ModuleRootNode;
 import org.wasmlang.runtime.CompiledModule;
 import org.wasmlang.runtime.WasmLoadException;
-import org.wasmlang.validation.FunctionInfo;
-import org.wasmlang.validation.Validator;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -69,13 +64,19 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     @Override
     protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first,
                     org.graalvm.options.OptionValues second) {
-        // Options only configure WASI per context; they never change shared code.
-        return true;
+        // Parsed modules are shared between contexts with the same rules; the WASI options
+        // only configure each context.
+        return first.get(WasmOptions.WasmVersion).equals(second.get(WasmOptions.WasmVersion));
     }
 
     @Override
     protected WasmContext createContext(Env env) {
         return new WasmContext(this, env);
+    }
+
+    @Override
+    protected void disposeContext(WasmContext context) {
+        context.releaseMemories();
     }
 
     /**
@@ -90,9 +91,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
                             + source.getName() + " is not supported yet: convert it with wat2wasm first");
         }
         byte[] bytes = source.getBytes().toByteArray();
-        Module module = ModuleDecoder.decode(bytes, Features.DEFAULT);
-        FunctionInfo[] infos = Validator.validate(module, Features.DEFAULT);
-        CompiledModule compiled = new CompiledModule(source.getName(), module, infos, Features.DEFAULT);
+        CompiledModule compiled = CompiledModule.compile(source.getName(), bytes, WasmContext.get(null).features());
         return new ModuleRootNode(this, compiled).getCallTarget();
     }
 }

@@ -4,6 +4,8 @@ import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionMap;
 import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionType;
+import org.wasmlang.module.Features;
 
 import com.oracle.truffle.api.Option;
 
@@ -27,6 +29,17 @@ public final class WasmOptions {
     @Option(help = "Pass the host's whole environment to WASI guests (off: they see only WasiEnv).", //
                     category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> WasiInheritEnv = new OptionKey<>(false);
+
+    @Option(help = "The WebAssembly rules modules are decoded and validated by: 3.0 (the default; the 3.0 proposals "
+                    + "WasmLang implements) or 2.0.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "3.0|2.0") //
+    public static final OptionKey<Features> WasmVersion = new OptionKey<>(Features.DEFAULT,
+                    new OptionType<>("WasmVersion", Features::forVersion));
+
+    @Option(help = "Keep every memory's bytes in native memory off the Java heap (64-bit memories always are, "
+                    + "32-bit ones move there when they grow past 2 GiB).", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE) //
+    public static final OptionKey<Boolean> OffHeapMemory = new OptionKey<>(false);
 
     private WasmOptions() {
     }

@@ -2,23 +2,18 @@ package org.wasmlang.interop;
 
 import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
-import org.wasmlang.binary.ModuleDecoder;
-import org.wasmlang.module.Features;
 import org.wasmlang.module.GlobalType;
 import org.wasmlang.module.Limits;
-import org.wasmlang.module.Module;
 import org.wasmlang.module.ValueType;
-import org.wasmlang.runtime.ByteArrayMemory;
 import org.wasmlang.runtime.ByteArrayValues;
 import org.wasmlang.runtime.CompiledModule;
 import org.wasmlang.runtime.ImportResolver;
 import org.wasmlang.runtime.Linker;
 import org.wasmlang.runtime.WasmGlobal;
 import org.wasmlang.runtime.WasmHostException;
+import org.wasmlang.runtime.WasmLinkException;
 import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.WasmTable;
-import org.wasmlang.validation.FunctionInfo;
-import org.wasmlang.validation.Validator;
 import org.wasmlang.validation.WasmModuleException;
 import org.wasmlang.wasi.WasiImportResolver;
 import org.wasmlang.wasi.WasiObject;
@@ -181,8 +176,7 @@ public final class WasmBindings implements TruffleObject {
                 return new CallerFunction(arguments[0]);
             }
             try {
-                Module module = ModuleDecoder.decode(bytes(arguments[0]), Features.DEFAULT);
-                Validator.validate(module, Features.DEFAULT);
+                CompiledModule.compile("module", bytes(arguments[0]), WasmContext.get(null).features());
                 return true;
             } catch (WasmModuleException e) {
                 return false;
@@ -193,10 +187,7 @@ public final class WasmBindings implements TruffleObject {
             switch (name) {
                 case "Module" -> {
                     ValueConversion.checkArity(arguments, 1, 1);
-                    byte[] bytes = bytes(arguments[0]);
-                    Module module = ModuleDecoder.decode(bytes, Features.DEFAULT);
-                    FunctionInfo[] infos = Validator.validate(module, Features.DEFAULT);
-                    return new CompiledModule("module", module, infos, Features.DEFAULT);
+                    return CompiledModule.compile("module", bytes(arguments[0]), WasmContext.get(null).features());
                 }
                 case "Instance" -> {
                     ValueConversion.checkArity(arguments, 1, 2);
@@ -224,8 +215,8 @@ public final class WasmBindings implements TruffleObject {
                         throw new WasmHostException("Memory: at most 65536 pages (4 GiB)");
                     }
                     try {
-                        return new ByteArrayMemory(initial, maximum);
-                    } catch (IllegalArgumentException e) {
+                        return WasmContext.get(null).createMemory(new Limits(initial, maximum, false, false));
+                    } catch (WasmLinkException e) {
                         throw new WasmHostException("Memory: " + e.getMessage());
                     }
                 }

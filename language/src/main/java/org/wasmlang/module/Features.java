@@ -1,9 +1,10 @@
 package org.wasmlang.module;
 
 /**
- * Which post-2.0 proposals the decoder and validator accept. Wasm 2.0 is the default;
- * Wasm 3.0 features are switched on one by one as the engine learns to run them, so a
- * module using an unimplemented one is rejected with a clear "unsupported feature".
+ * Which post-2.0 proposals the decoder and validator accept. The language option
+ * {@code wasmlang.WasmVersion} picks the set: Wasm 3.0 by default, Wasm 2.0 on request.
+ * Proposals of 3.0 the engine cannot run yet stay off in the 3.0 set, so a module using one
+ * is rejected with a clear "unsupported feature" rather than as malformed.
  */
 public record Features(boolean multiMemory, boolean memory64, boolean extendedConst, boolean exceptions,
                 boolean tailCall, boolean gc, boolean relaxedSimd) {
@@ -11,9 +12,19 @@ public record Features(boolean multiMemory, boolean memory64, boolean extendedCo
     /** The WebAssembly 2.0 feature set. */
     public static final Features WASM_2_0 = new Features(false, false, false, false, false, false, false);
 
-    /**
-     * What modules get unless an embedder asks otherwise: Wasm 2.0 and the Wasm 3.0
-     * proposals implemented so far (tail calls, relaxed SIMD).
-     */
-    public static final Features DEFAULT = new Features(false, false, false, false, true, false, true);
+    /** The Wasm 3.0 proposals implemented so far: what modules get unless an embedder asks for 2.0. */
+    public static final Features DEFAULT = new Features(true, true, true, false, true, false, true);
+
+    /** The versions {@link #forVersion} accepts, for messages and option help. */
+    public static final String VERSIONS = "3.0 (the default) or 2.0";
+
+    /** The feature set of a {@code wasmlang.WasmVersion} value. */
+    public static Features forVersion(String version) {
+        return switch (version) {
+            case "3.0", "3" -> DEFAULT;
+            case "2.0", "2" -> WASM_2_0;
+            default -> throw new IllegalArgumentException(
+                            "unknown Wasm version '" + version + "': expected " + VERSIONS);
+        };
+    }
 }

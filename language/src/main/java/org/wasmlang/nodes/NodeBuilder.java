@@ -540,21 +540,21 @@ final class NodeBuilder {
                 int segment = r.u32();
                 WasmMemory memory = memory();
                 sp -= 3;
-                return new BulkMemoryNode(MEMORY_INIT, instance, memory, slot(sp), segment);
+                return new BulkMemoryNode(MEMORY_INIT, instance, memory, null, slot(sp), segment);
             }
             case DATA_DROP -> {
-                return new BulkMemoryNode(DATA_DROP, instance, null, -1, r.u32());
+                return new BulkMemoryNode(DATA_DROP, instance, null, null, -1, r.u32());
             }
             case MEMORY_COPY -> {
                 WasmMemory destination = memory();
-                memory(); // the source: the same memory until multi-memory is enabled
+                WasmMemory source = memory();
                 sp -= 3;
-                return new BulkMemoryNode(MEMORY_COPY, instance, destination, slot(sp), -1);
+                return new BulkMemoryNode(MEMORY_COPY, instance, destination, source, slot(sp), -1);
             }
             case MEMORY_FILL -> {
                 WasmMemory memory = memory();
                 sp -= 3;
-                return new BulkMemoryNode(MEMORY_FILL, instance, memory, slot(sp), -1);
+                return new BulkMemoryNode(MEMORY_FILL, instance, memory, null, slot(sp), -1);
             }
             case TABLE_INIT -> {
                 int segment = r.u32();

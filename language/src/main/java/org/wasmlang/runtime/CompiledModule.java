@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.binary.ModuleDecoder;
 import org.wasmlang.interop.ImportObjectResolver;
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.RecordObject;
@@ -14,6 +15,7 @@ import org.wasmlang.module.Features;
 import org.wasmlang.module.Import;
 import org.wasmlang.module.Module;
 import org.wasmlang.validation.FunctionInfo;
+import org.wasmlang.validation.Validator;
 import org.wasmlang.wasi.WasiImportResolver;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -42,6 +44,12 @@ public final class CompiledModule implements TruffleObject {
         this.module = module;
         this.functionInfos = functionInfos;
         this.features = features;
+    }
+
+    /** Decodes and validates a module; malformed or invalid bytes raise a WasmModuleException. */
+    public static CompiledModule compile(String name, byte[] bytes, Features features) {
+        Module module = ModuleDecoder.decode(bytes, features);
+        return new CompiledModule(name, module, Validator.validate(module, features), features);
     }
 
     /** The features the module was decoded with. */

@@ -1,5 +1,6 @@
 package org.wasmlang.runtime;
 
+import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.binary.Opcodes;
 import org.wasmlang.interop.ValueConversion;
@@ -143,12 +144,7 @@ public final class Linker {
             instance.tables[t] = new WasmTable(type.elementType(), (int) limits.min(), limits.max(), WasmNull.NULL);
         }
         for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
-            Limits limits = module.memory(m).limits();
-            try {
-                instance.memories[m] = new ByteArrayMemory(limits.min(), limits.max());
-            } catch (IllegalArgumentException | OutOfMemoryError e) {
-                throw new WasmLinkException("cannot allocate a memory of " + limits.min() + " pages: " + e.getMessage());
-            }
+            instance.memories[m] = WasmContext.get(null).createMemory(module.memory(m).limits());
         }
         for (int g = module.importedGlobalCount(); g < module.globalCount(); g++) {
             WasmGlobal global = new WasmGlobal(module.globalType(g));
@@ -170,7 +166,7 @@ public final class Linker {
         for (int e = 0; e < module.elementCount(); e++) {
             ElementSegment segment = module.element(e);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                long offset = Integer.toUnsignedLong((Integer) evaluate(segment.offset()));
+                long offset = address(evaluate(segment.offset()));
                 instance.initializeTable(instance.tables[segment.tableIndex()], e, offset, 0, segment.size(), null);
                 instance.dropElement(e);
             } else if (segment.mode() == SegmentMode.DECLARATIVE) {
@@ -180,12 +176,17 @@ public final class Linker {
         for (int d = 0; d < module.dataSegmentCount(); d++) {
             DataSegment segment = module.dataSegment(d);
             if (segment.mode() == SegmentMode.ACTIVE) {
-                long offset = Integer.toUnsignedLong((Integer) evaluate(segment.offset()));
+                long offset = address(evaluate(segment.offset()));
                 instance.initializeMemory(instance.memories[segment.memoryIndex()], d, offset, 0, segment.dataLength(),
                                 null);
                 instance.dropData(d);
             }
         }
+    }
+
+    /** A segment offset: an i32, or an i64 for a 64-bit memory or table (2^63 and more read as negative: out of bounds). */
+    private static long address(Object offset) {
+        return offset instanceof Integer i ? Integer.toUnsignedLong(i) : (Long) offset;
     }
 
     private void runStart() {

@@ -30,7 +30,7 @@ import org.wasmlang.WasmLanguage;
 final class RunCommand {
     static final int TRAP_EXIT_CODE = 134;
     static final String USAGE = "usage: wasmlang run [--dir HOST[::GUEST][:ro]]... [--env NAME[=VALUE]]... "
-                    + "[--argv0 NAME] [--invoke NAME] FILE.wasm [ARGS...]";
+                    + "[--argv0 NAME] [--wasmlang.WasmVersion=2.0] [--invoke NAME] FILE.wasm [ARGS...]";
 
     private RunCommand() {
     }
@@ -43,6 +43,8 @@ final class RunCommand {
         final List<String> arguments = new ArrayList<>();
         final List<String> dirs = new ArrayList<>();
         final Map<String, String> env = new LinkedHashMap<>();
+        /** Language options such as wasmlang.WasmVersion, given as --wasmlang.NAME=VALUE. */
+        final Map<String, String> languageOptions = new LinkedHashMap<>();
     }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -72,6 +74,8 @@ final class RunCommand {
                 if (!option(request, arg.substring(2, eq), arg.substring(eq + 1), err)) {
                     return 2;
                 }
+            } else if (beforeFile && arg.startsWith("--" + WasmLanguage.ID + ".") && arg.indexOf('=') > 0) {
+                request.languageOptions.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (beforeFile && arg.startsWith("-")) {
                 err.println("wasmlang run: unknown option " + arg);
                 err.println(USAGE);
@@ -96,9 +100,10 @@ final class RunCommand {
         // The guest reaches files only through its preopens, which WASI resolves itself.
         Context context;
         try {
-            context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err).build();
+            context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err)
+                            .options(request.languageOptions).build();
         } catch (IllegalArgumentException e) {
-            // A bad engine option, e.g. a -Dpolyglot.* system property.
+            // A bad option: --wasmlang.NAME=VALUE or a -Dpolyglot.* system property.
             err.println("wasmlang run: " + e.getMessage());
             return 2;
         }

@@ -67,6 +67,10 @@ public final class WasmLangMain {
         out.println("  --version           print the WasmLang, Truffle and JDK versions and the JIT in use");
         out.println("  --help              print this help");
         out.println();
+        out.println("Options of run and wast, before the file:");
+        out.println("  --wasmlang.WasmVersion=2.0");
+        out.println("                      decode and validate by the Wasm 2.0 rules (default 3.0)");
+        out.println();
         out.println("Environment:");
         out.println("  JAVA_HOME           a JDK 25+ to use (otherwise one is looked for under /usr/lib/jvm)");
         out.println("  WASMLANG_JAVA_OPTS  extra JVM options, e.g. -Xmx8g");

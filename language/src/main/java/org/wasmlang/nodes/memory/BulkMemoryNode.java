@@ -19,14 +19,18 @@ public final class BulkMemoryNode extends WasmNode {
     private final int subOpcode;
     private final WasmInstance instance;
     private final WasmMemory memory;
+    /** memory.copy's source memory. */
+    private final WasmMemory source;
     /** The first of the three operands (or unused for data.drop). */
     private final int slot;
     private final int segment;
 
-    public BulkMemoryNode(int subOpcode, WasmInstance instance, WasmMemory memory, int slot, int segment) {
+    public BulkMemoryNode(int subOpcode, WasmInstance instance, WasmMemory memory, WasmMemory source, int slot,
+                    int segment) {
         this.subOpcode = subOpcode;
         this.instance = instance;
         this.memory = memory;
+        this.source = source;
         this.slot = slot;
         this.segment = segment;
     }
@@ -37,11 +41,19 @@ public final class BulkMemoryNode extends WasmNode {
             instance.dropData(segment);
             return NORMAL;
         }
-        long a = Integer.toUnsignedLong(frame.getIntStatic(slot));
-        long b = Integer.toUnsignedLong(frame.getIntStatic(slot + 1));
-        long n = Integer.toUnsignedLong(frame.getIntStatic(slot + 2));
+        // Operands are i64 where the memory they index is 64-bit (a copy's length only when
+        // both are); an i64 of 2^63 or more reads as negative, which no bounds check passes.
+        boolean is64 = memory.is64();
+        long a = operand(frame, slot, is64);
+        long b = operand(frame, slot + 1, subOpcode == Opcodes.MEMORY_COPY && source.is64());
+        long n = operand(frame, slot + 2, subOpcode == Opcodes.MEMORY_INIT ? false
+                        : subOpcode == Opcodes.MEMORY_COPY ? is64 && source.is64() : is64);
         run(a, b, n);
         return NORMAL;
+    }
+
+    private static long operand(VirtualFrame frame, int slot, boolean is64) {
+        return is64 ? frame.getLongStatic(slot) : Integer.toUnsignedLong(frame.getIntStatic(slot));
     }
 
     @TruffleBoundary
@@ -54,10 +66,10 @@ public final class BulkMemoryNode extends WasmNode {
                 memory.fill(a, (byte) b, n);
             }
             case Opcodes.MEMORY_COPY -> {
-                if (!memory.inBounds(a, n) || !memory.inBounds(b, n)) {
+                if (!memory.inBounds(a, n) || !source.inBounds(b, n)) {
                     throw WasmTrap.create(TrapKind.MEMORY_OUT_OF_BOUNDS, this);
                 }
-                memory.copyWithin(a, b, n);
+                memory.copyFrom(source, b, a, n);
             }
             case Opcodes.MEMORY_INIT -> instance.initializeMemory(memory, segment, a, b, n, this);
             default -> throw new IllegalStateException("not a bulk memory opcode: " + subOpcode);

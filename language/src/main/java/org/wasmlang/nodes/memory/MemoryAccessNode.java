@@ -1,17 +1,25 @@
 package org.wasmlang.nodes.memory;
 
 import org.wasmlang.nodes.WasmNode;
-import org.wasmlang.runtime.ByteArrayMemory;
 import org.wasmlang.runtime.TrapKind;
+import org.wasmlang.runtime.UnsafeAccess;
 import org.wasmlang.runtime.WasmMemory;
 import org.wasmlang.runtime.WasmTrap;
 
-import com.oracle.truffle.api.memory.ByteArraySupport;
+import com.oracle.truffle.api.Assumption;
+import com.oracle.truffle.api.dsl.Cached;
+import com.oracle.truffle.api.dsl.GenerateCached;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
  * What loads and stores share: the memory (fixed per instance), the opcode, the static
- * offset, the operand slots, and the helpers their specializations use.
+ * offset, the operand slots, and the specializations on the memory's storage. Each
+ * instruction is written once, in {@link #access}, against {@link UnsafeAccess}: the
+ * storage is a {@code byte[]} (a constant while the memory has not grown) or native
+ * memory at an address.
  */
+@GenerateCached(false) // only its subclasses are nodes
 abstract class MemoryAccessNode extends WasmNode {
     /**
      * Nodes cache the buffer as a constant only while the memory has never grown. A grow
@@ -21,11 +29,12 @@ abstract class MemoryAccessNode extends WasmNode {
      * costs a load that loops without calls hoist.
      */
     static final int MAX_CACHED_BUFFERS = 1;
-    static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
 
     protected final WasmMemory memory;
     protected final int opcode;
     protected final long offset;
+    /** Whether the address operand is an i64 (memory64). */
+    private final boolean is64;
     /** Where the address comes from (a local or a stack slot). */
     protected final int addressSlot;
     /** A load's result slot, or where a store's value comes from. */
@@ -35,23 +44,60 @@ abstract class MemoryAccessNode extends WasmNode {
         this.memory = memory;
         this.opcode = opcode;
         this.offset = offset;
+        this.is64 = memory.is64();
         this.addressSlot = addressSlot;
         this.valueSlot = valueSlot;
     }
 
-    static boolean isByteArray(WasmMemory memory) {
-        return memory instanceof ByteArrayMemory;
+    /**
+     * Runs the instruction on storage {@code base} (a {@code byte[]}, or null for native
+     * memory), whose byte 0 is at {@code start} and which holds {@code size} bytes.
+     */
+    abstract void access(VirtualFrame frame, Object base, long start, long size);
+
+    @Specialization(guards = "growsSeen < MAX_CACHED_BUFFERS", assumptions = {"onHeap", "bufferUnchanged"})
+    int doCachedBuffer(VirtualFrame frame,
+                    @Cached("memory.stillOnHeap()") Assumption onHeap,
+                    @Cached("memory.growCount()") int growsSeen,
+                    @Cached("memory.bufferUnchanged()") Assumption bufferUnchanged,
+                    @Cached(value = "memory.heapBuffer()", dimensions = 0) byte[] buffer) {
+        access(frame, buffer, UnsafeAccess.ARRAY_BASE, buffer.length);
+        return NORMAL;
     }
 
-    static byte[] bufferOf(WasmMemory memory) {
-        return ((ByteArrayMemory) memory).buffer();
+    @Specialization(assumptions = "onHeap", replaces = "doCachedBuffer")
+    int doHeap(VirtualFrame frame,
+                    @Cached("memory.stillOnHeap()") Assumption onHeap) {
+        byte[] buffer = memory.heapBuffer();
+        access(frame, buffer, UnsafeAccess.ARRAY_BASE, buffer.length);
+        return NORMAL;
     }
 
-    /** The checked index of an access of {@code size} bytes, or an out-of-bounds trap. */
-    static int checkedIndex(byte[] buffer, long address, int size, WasmNode location) {
-        if (address > buffer.length - size) {
-            throw WasmTrap.create(TrapKind.MEMORY_OUT_OF_BOUNDS, location);
+    @Specialization(replaces = {"doCachedBuffer", "doHeap"})
+    int doNative(VirtualFrame frame) {
+        access(frame, null, memory.nativeAddress(), memory.byteSize());
+        return NORMAL;
+    }
+
+    /**
+     * The accessed address: the operand plus the static offset, unsigned. For memory64 an
+     * address at or beyond 2^63 (or a sum that wraps) is returned as a negative number:
+     * no memory is that large, so {@link #checked} traps on it.
+     */
+    final long address(VirtualFrame frame) {
+        if (is64) {
+            long base = frame.getLongStatic(addressSlot);
+            long address = base + offset;
+            return (base | offset) < 0 ? -1 : address;
         }
-        return (int) address;
+        return Integer.toUnsignedLong(frame.getIntStatic(addressSlot)) + offset;
+    }
+
+    /** Where an access of {@code accessSize} bytes at {@code address} lies, or an out-of-bounds trap. */
+    final long checked(long start, long size, long address, int accessSize) {
+        if (address < 0 || address > size - accessSize) {
+            throw WasmTrap.create(TrapKind.MEMORY_OUT_OF_BOUNDS, this);
+        }
+        return start + address;
     }
 }

@@ -6,7 +6,7 @@ import org.wasmlang.runtime.WasmMemory;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-/** {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow. */
+/** {@code memory.grow}: the old size in pages, or -1 when the memory cannot grow (i64 for a 64-bit memory). */
 public final class MemoryGrowNode extends WasmNode {
     private final WasmMemory memory;
     private final int slot;
@@ -18,7 +18,11 @@ public final class MemoryGrowNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        frame.setIntStatic(slot, (int) grow(Integer.toUnsignedLong(frame.getIntStatic(slot))));
+        if (memory.is64()) {
+            frame.setLongStatic(slot, grow(frame.getLongStatic(slot)));
+        } else {
+            frame.setIntStatic(slot, (int) grow(Integer.toUnsignedLong(frame.getIntStatic(slot))));
+        }
         return NORMAL;
     }
 

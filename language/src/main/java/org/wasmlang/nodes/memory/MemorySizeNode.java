@@ -5,7 +5,7 @@ import org.wasmlang.runtime.WasmMemory;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
-/** {@code memory.size} in pages. */
+/** {@code memory.size} in pages (an i64 for a 64-bit memory). */
 public final class MemorySizeNode extends WasmNode {
     private final WasmMemory memory;
     private final int slot;
@@ -17,7 +17,11 @@ public final class MemorySizeNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        frame.setIntStatic(slot, (int) memory.pages());
+        if (memory.is64()) {
+            frame.setLongStatic(slot, memory.pages());
+        } else {
+            frame.setIntStatic(slot, (int) memory.pages());
+        }
         return NORMAL;
     }
 }

@@ -1,7 +1,8 @@
 package org.wasmlang.runtime.simd;
 
+import org.wasmlang.runtime.UnsafeAccess;
+
 import com.oracle.truffle.api.frame.Frame;
-import com.oracle.truffle.api.memory.ByteArraySupport;
 
 /**
  * v128 values in the representation {@link SimdMode} chose, and the instructions on them:
@@ -10,7 +11,6 @@ import com.oracle.truffle.api.memory.ByteArraySupport;
  * here; partial evaluation sees through them.
  */
 public final class SimdValues {
-    private static final ByteArraySupport BYTES = ByteArraySupport.littleEndian();
 
     private SimdValues() {
     }
@@ -53,21 +53,23 @@ public final class SimdValues {
         return SimdMode.VECTOR_API ? VectorApiOps.toV128(value) : (V128) value;
     }
 
-    public static Object load(byte[] buffer, int index) {
-        if (SimdMode.VECTOR_API) {
-            return VectorApiOps.load(buffer, index);
+    /** 16 bytes of a memory's storage (see {@link UnsafeAccess}); the caller checked bounds. */
+    public static Object load(Object base, long offset) {
+        if (SimdMode.VECTOR_API && base instanceof byte[] buffer) {
+            return VectorApiOps.load(buffer, (int) (offset - UnsafeAccess.ARRAY_BASE));
         }
-        return new V128(BYTES.getLong(buffer, index), BYTES.getLong(buffer, index + 8));
+        V128 value = new V128(UnsafeAccess.getLong(base, offset), UnsafeAccess.getLong(base, offset + 8));
+        return SimdMode.VECTOR_API ? VectorApiOps.fromV128(value) : value;
     }
 
-    public static void store(Object value, byte[] buffer, int index) {
-        if (SimdMode.VECTOR_API) {
-            VectorApiOps.store(value, buffer, index);
+    public static void store(Object value, Object base, long offset) {
+        if (SimdMode.VECTOR_API && base instanceof byte[] buffer) {
+            VectorApiOps.store(value, buffer, (int) (offset - UnsafeAccess.ARRAY_BASE));
             return;
         }
-        V128 vector = (V128) value;
-        BYTES.putLong(buffer, index, vector.lo);
-        BYTES.putLong(buffer, index + 8, vector.hi);
+        V128 vector = toV128(value);
+        UnsafeAccess.putLong(base, offset, vector.lo);
+        UnsafeAccess.putLong(base, offset + 8, vector.hi);
     }
 
     /** {@code bits} in the lowest 32-bit (or, if wide, 64-bit) lane, zeros above. */

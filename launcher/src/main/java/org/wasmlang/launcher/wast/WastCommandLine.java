@@ -5,9 +5,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** {@code wasmlang wast [--quiet] FILE_OR_DIR...}: runs spec scripts and prints the tally. */
+/**
+ * {@code wasmlang wast [--quiet] [--wasmlang.NAME=VALUE]... FILE_OR_DIR...}: runs spec scripts and
+ * prints the tally; language options such as {@code --wasmlang.WasmVersion=2.0} apply to every script.
+ */
 public final class WastCommandLine {
     private WastCommandLine() {
     }
@@ -15,9 +20,12 @@ public final class WastCommandLine {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         boolean quiet = false;
         List<Path> roots = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
             if (arg.equals("--quiet") || arg.equals("-q")) {
                 quiet = true;
+            } else if (arg.startsWith("--wasmlang.") && arg.indexOf('=') > 0) {
+                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (arg.startsWith("-")) {
                 err.println("wasmlang wast: unknown option " + arg);
                 return 2;
@@ -31,11 +39,18 @@ public final class WastCommandLine {
             }
         }
         if (roots.isEmpty()) {
-            err.println("usage: wasmlang wast [--quiet] FILE_OR_DIR...");
+            err.println("usage: wasmlang wast [--quiet] [--wasmlang.WasmVersion=2.0] FILE_OR_DIR...");
             return 2;
         }
         WastReport total = new WastReport();
-        try (WastRunner runner = new WastRunner()) {
+        WastRunner created;
+        try {
+            created = new WastRunner(options);
+        } catch (IllegalArgumentException e) {
+            err.println("wasmlang wast: " + e.getMessage());
+            return 2;
+        }
+        try (WastRunner runner = created) {
             for (Path script : WastRunner.collectScripts(roots)) {
                 WastReport report = runner.run(script);
                 if (!quiet) {
