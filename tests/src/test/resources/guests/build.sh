@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the guest modules of the host-interop tests from their C and text sources.
-# Needs Debian's clang-19 (with wasm-ld-19) and wabt's wat2wasm; the .wasm files are
-# committed, so running the tests does not need either.
+# Needs Debian's clang-19 (with wasm-ld-19), wabt's wat2wasm and Node 24 (NODE24, else
+# node on PATH); the .wasm files and Node's results are committed, so running the tests
+# needs none of them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 CC=${CC:-clang-19}
@@ -22,7 +23,13 @@ CFLAGS=(--target=wasm32 -O2 -nostdlib -fno-builtin -fvisibility=hidden -Wall -We
 "$CC" "${CFLAGS[@]}" -o json_input.wasm json_input.c
 "$CC" "${CFLAGS[@]}" -o send_line.wasm send_line.c
 
+# 6: a threaded interpreter whose handlers tail call each other ([[clang::musttail]]),
+# and what Node computes with it.
+"$CC" "${CFLAGS[@]}" -mtail-call -o tail_interpreter.wasm tail_interpreter.c
+"${NODE24:-node}" tail_interpreter.mjs > tail_interpreter.node.txt
+
 for wat in caller_start errors osr simd tables; do
     wat2wasm --debug-names -o "$wat.wasm" "$wat.wat"
 done
 wat2wasm --enable-memory64 --enable-multi-memory --debug-names -o memories.wasm memories.wat
+wat2wasm --enable-tail-call --debug-names -o tail_calls.wasm tail_calls.wat

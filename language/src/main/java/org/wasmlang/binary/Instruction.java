@@ -58,7 +58,8 @@ public record Instruction(int code, int prefix, int opcode, String name, Immedia
     public enum Feature {
         CORE,
         RELAXED_SIMD,
-        TYPED_FUNCTION_REFERENCES
+        TYPED_FUNCTION_REFERENCES,
+        TAIL_CALL
     }
 
     /** Whether the instruction is one of the numeric operators of Wasm 1.0 (one node, no immediates). */

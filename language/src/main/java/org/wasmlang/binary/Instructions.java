@@ -67,6 +67,15 @@ public final class Instructions {
         if (instruction.feature() == Feature.RELAXED_SIMD && !features.relaxedSimd()) {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "relaxed SIMD (" + instruction.name() + ", Wasm 3.0)", at);
         }
+        if (instruction.feature() == Feature.TAIL_CALL && !features.tailCall()) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "tail calls (" + instruction.name() + ", Wasm 3.0)", at);
+        }
+        // return_call_ref needs both proposals.
+        if (instruction.prefix() == 0 && instruction.opcode() == Opcodes.RETURN_CALL_REF
+                        && !features.typedFunctionReferences()) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "typed function references (" + instruction.name()
+                            + ", Wasm 3.0)", at);
+        }
         if (instruction.feature() == Feature.TYPED_FUNCTION_REFERENCES && !features.typedFunctionReferences()) {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "typed function references (" + instruction.name()
                             + ", Wasm 3.0)", at);
@@ -98,6 +107,9 @@ public final class Instructions {
         special(0x0F, "return", Immediate.NONE);
         special(0x10, "call", Immediate.INDEX);
         special(0x11, "call_indirect", Immediate.TWO_INDICES);
+        row(0, 0x12, "return_call", Immediate.INDEX, 0, null, SPECIAL, Feature.TAIL_CALL);
+        row(0, 0x13, "return_call_indirect", Immediate.TWO_INDICES, 0, null, SPECIAL, Feature.TAIL_CALL);
+        row(0, 0x15, "return_call_ref", Immediate.INDEX, 0, null, SPECIAL, Feature.TAIL_CALL);
         special(0x1A, "drop", Immediate.NONE);
         special(0x1B, "select", Immediate.NONE);
         special(0x1C, "select", Immediate.VALUE_TYPES);

@@ -23,6 +23,9 @@ import org.wasmlang.module.Module;
 import org.wasmlang.nodes.call.CallIndirectNode;
 import org.wasmlang.nodes.call.CallNode;
 import org.wasmlang.nodes.call.CallRefNode;
+import org.wasmlang.nodes.call.ReturnCallIndirectNode;
+import org.wasmlang.nodes.call.ReturnCallNode;
+import org.wasmlang.nodes.call.ReturnCallRefNode;
 import org.wasmlang.nodes.control.BlockNode;
 import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
@@ -81,6 +84,8 @@ final class NodeBuilder {
     private final int localCount;
     private final int[] localTypes;
     private final FuncType[] types;
+    /** Where return_call* leaves its request (see WasmFunctionRootNode), or -1. */
+    private final int tailCallSlot;
 
     private final SpeculationPolicy policy;
     private final Features features;
@@ -122,8 +127,9 @@ final class NodeBuilder {
     private boolean[] labelInElse = new boolean[16];
     private int labels;
 
-    NodeBuilder(WasmInstance instance, Function function, FunctionInfo info) {
+    NodeBuilder(WasmInstance instance, Function function, FunctionInfo info, int tailCallSlot) {
         this.instance = instance;
+        this.tailCallSlot = tailCallSlot;
         this.module = instance.module();
         this.function = function;
         this.info = info;
@@ -337,6 +343,26 @@ final class NodeBuilder {
                     sp -= 1 + type.paramCount();
                     nodes.add(new CallIndirectNode(instance.table(tableIndex), type, instance.typeId(typeIndex), slot(sp)));
                     sp += type.resultCount();
+                }
+                case RETURN_CALL -> {
+                    int index = r.u32();
+                    sp -= module.functionType(index).paramCount();
+                    nodes.add(new ReturnCallNode(instance.function(index), slot(sp), tailCallSlot));
+                    skipDeadCode();
+                }
+                case RETURN_CALL_INDIRECT -> {
+                    int typeIndex = r.u32();
+                    int tableIndex = r.u32();
+                    sp -= 1 + types[typeIndex].paramCount();
+                    nodes.add(new ReturnCallIndirectNode(instance.table(tableIndex), types[typeIndex],
+                                    instance.typeId(typeIndex), slot(sp), tailCallSlot));
+                    skipDeadCode();
+                }
+                case RETURN_CALL_REF -> {
+                    FuncType type = types[r.u32()];
+                    sp -= 1 + type.paramCount();
+                    nodes.add(new ReturnCallRefNode(type, slot(sp), tailCallSlot));
+                    skipDeadCode();
                 }
                 case DROP -> {
                     sp--;

@@ -3,6 +3,7 @@ package org.wasmlang.nodes;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Function;
+import org.wasmlang.runtime.TailCall;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.simd.SimdMode;
@@ -43,6 +44,11 @@ public final class WasmFunctionRootNode extends RootNode {
     static final long MAX_COMPILED_FRAME_COST = 4_000_000L;
     private final boolean tooLargeToCompile;
     private final int frameSize;
+    /**
+     * The frame slot where a {@code return_call*} leaves its {@link TailCall} request, the
+     * last of the frame; -1 when the function makes no tail calls.
+     */
+    private final int tailCallSlot;
 
     public WasmFunctionRootNode(WasmLanguage language, WasmInstance instance, int functionIndex) {
         super(language, frameDescriptor(instance, functionIndex));
@@ -59,6 +65,7 @@ public final class WasmFunctionRootNode extends RootNode {
         this.frameSize = (int) slots;
         this.tooLargeToCompile = slots > MAX_COMPILED_FRAME_SLOTS
                         && slots * (function.codeEnd() - function.codeStart()) > MAX_COMPILED_FRAME_COST;
+        this.tailCallSlot = info.makesTailCalls() ? getFrameDescriptor().getNumberOfSlots() - 1 : -1;
     }
 
     private static FunctionInfo info(WasmInstance instance, int functionIndex) {
@@ -74,6 +81,9 @@ public final class WasmFunctionRootNode extends RootNode {
             // The high halves of v128 values (see SimdValues.highHalf).
             builder.addSlots(slots, FrameSlotKind.Static);
             builder.info(slots);
+        }
+        if (info.makesTailCalls()) {
+            builder.addSlots(1, FrameSlotKind.Static);
         }
         return builder.build();
     }
@@ -93,9 +103,19 @@ public final class WasmFunctionRootNode extends RootNode {
         // Stack slots start cleared, so that a slot never written on one path and written
         // then cleared on another look the same where the paths merge.
         WasmNode.clearSlots(frame, localTypes.length, frameSize);
+        if (tailCallSlot >= 0) {
+            frame.setObjectStatic(tailCallSlot, null);
+        }
         // No StackOverflowError handler here: one in every frame would make each compiled
         // frame deoptimize while the error unwinds. Entry points from the host convert it.
         body.execute(frame);
+        if (tailCallSlot >= 0) {
+            Object tailCall = frame.getObjectStatic(tailCallSlot);
+            if (tailCall != null) {
+                // The frame ends here; the caller makes the call (see TailCall).
+                return tailCall;
+            }
+        }
         return results(frame);
     }
 
@@ -104,7 +124,7 @@ public final class WasmFunctionRootNode extends RootNode {
         try {
             if (body == null) {
                 Function function = instance.module().function(functionIndex);
-                NodeBuilder builder = new NodeBuilder(instance, function, info(instance, functionIndex));
+                NodeBuilder builder = new NodeBuilder(instance, function, info(instance, functionIndex), tailCallSlot);
                 WasmNode built = builder.build();
                 deadAtEntry = builder.deadAtEntry();
                 body = insert(built);

@@ -162,8 +162,10 @@ public final class Linker {
         for (int f = module.importedFunctionCount(); f < module.functionCount(); f++) {
             FuncType type = module.functionType(f);
             WasmFunctionRootNode root = new WasmFunctionRootNode(language, instance, f);
+            boolean makesTailCalls = instance.compiledModule().functionInfo(f - module.importedFunctionCount())
+                            .makesTailCalls();
             instance.functions[f] = new WasmFunction(type, typeIds[module.functionTypeIndex(f)], module.functionDisplayName(f),
-                            root.getCallTarget());
+                            root.getCallTarget(), makesTailCalls);
         }
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
             TableType type = module.table(t);

@@ -27,12 +27,20 @@ public final class WasmFunction implements TruffleObject {
     private final int typeId;
     private final String name;
     private final CallTarget callTarget;
+    private final boolean makesTailCalls;
 
+    /** A function that never returns a {@link TailCall} (a host function). */
     public WasmFunction(FuncType type, int typeId, String name, CallTarget callTarget) {
+        this(type, typeId, name, callTarget, false);
+    }
+
+    /** @param makesTailCalls whether a call may return a {@link TailCall} in place of results */
+    public WasmFunction(FuncType type, int typeId, String name, CallTarget callTarget, boolean makesTailCalls) {
         this.type = type;
         this.typeId = typeId;
         this.name = name;
         this.callTarget = callTarget;
+        this.makesTailCalls = makesTailCalls;
     }
 
     public FuncType type() {
@@ -50,6 +58,14 @@ public final class WasmFunction implements TruffleObject {
 
     public CallTarget callTarget() {
         return callTarget;
+    }
+
+    /**
+     * Whether a call of {@link #callTarget()} may return a {@link TailCall} in place of its
+     * results (its body has a {@code return_call*}); callers of other functions need no check.
+     */
+    public boolean makesTailCalls() {
+        return makesTailCalls;
     }
 
     @ExportMessage
@@ -88,12 +104,17 @@ public final class WasmFunction implements TruffleObject {
     }
 
     /**
-     * Runs Wasm code on behalf of the host. Deep recursion ends here: the stack overflow
-     * has unwound every Wasm frame and becomes the spec's trap, with room to spare.
+     * Runs Wasm code on behalf of the host, tail calls the function asks for included. Deep
+     * recursion ends here: the stack overflow has unwound every Wasm frame and becomes the
+     * spec's trap, with room to spare.
      */
     public static Object callFromHost(IndirectCallNode callNode, CallTarget target, Object[] arguments) {
         try {
-            return callNode.call(target, arguments);
+            Object result = callNode.call(target, arguments);
+            while (result instanceof TailCall request) {
+                result = callNode.call(request.function().callTarget(), request.arguments());
+            }
+            return result;
         } catch (StackOverflowError e) {
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, null);
         }

@@ -17,12 +17,22 @@ public final class FunctionInfo {
     private final int maxStackHeight;
     private final int[] blocks;
     private final boolean usesVectors;
+    private final boolean makesTailCalls;
 
-    FunctionInfo(int[] localTypes, int maxStackHeight, int[] blocks, boolean usesVectors) {
+    FunctionInfo(int[] localTypes, int maxStackHeight, int[] blocks, boolean usesVectors, boolean makesTailCalls) {
         this.localTypes = localTypes;
         this.maxStackHeight = maxStackHeight;
         this.blocks = blocks;
         this.usesVectors = usesVectors;
+        this.makesTailCalls = makesTailCalls;
+    }
+
+    /**
+     * Whether the body has a {@code return_call} or {@code return_call_indirect}: only then
+     * can a call of the function end in a tail-call request its caller must run.
+     */
+    public boolean makesTailCalls() {
+        return makesTailCalls;
     }
 
     /** Whether a v128 value is ever a local or on the operand stack. */

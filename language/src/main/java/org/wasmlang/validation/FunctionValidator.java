@@ -48,6 +48,7 @@ final class FunctionValidator {
     private int sp;
     private int maxSp;
     private boolean usesVectors;
+    private boolean makesTailCalls;
 
     private int[] ctlKind = new int[16];
     private int[] ctlType = new int[16];
@@ -87,6 +88,7 @@ final class FunctionValidator {
         csp = 0;
         blockCount = 0;
         usesVectors = false;
+        makesTailCalls = false;
         for (int type : localTypes) {
             usesVectors |= type == ValueType.V128;
         }
@@ -110,7 +112,7 @@ final class FunctionValidator {
         }
         assert r.position() == function.codeEnd() : "the decoder checked the body's extent";
         return new FunctionInfo(localTypes, maxSp, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE),
-                        usesVectors);
+                        usesVectors, makesTailCalls);
     }
 
     int position() {
@@ -393,6 +395,40 @@ final class FunctionValidator {
                 pop(tableAddress(tableIndex), at);
                 applyCall(types[typeIndex], at);
             }
+            case Opcodes.RETURN_CALL -> {
+                int index = r.u32();
+                if (Integer.compareUnsigned(index, module.functionCount()) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Integer.toUnsignedString(index), at);
+                }
+                FuncType type = module.functionType(index);
+                requireCallerResults(type, at);
+                applyTailCall(type, at);
+            }
+            case Opcodes.RETURN_CALL_INDIRECT -> {
+                int typeIndex = r.u32();
+                int tableIndex = r.u32();
+                int elementType = table(tableIndex, at);
+                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
+                }
+                if (!ValueType.isSubtype(elementType, ValueType.FUNCREF)) {
+                    throw mismatch(ValueType.FUNCREF, elementType, at);
+                }
+                FuncType type = types[typeIndex];
+                requireCallerResults(type, at);
+                pop(tableAddress(tableIndex), at);
+                applyTailCall(type, at);
+            }
+            case Opcodes.RETURN_CALL_REF -> {
+                int typeIndex = r.u32();
+                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
+                }
+                FuncType type = types[typeIndex];
+                requireCallerResults(type, at);
+                pop(ValueType.concreteReference(module.canonicalTypeIndex(typeIndex), true), at);
+                applyTailCall(type, at);
+            }
             case Opcodes.DROP -> pop(at);
             case Opcodes.SELECT -> {
                 pop(ValueType.I32, at);
@@ -625,6 +661,39 @@ final class FunctionValidator {
         for (int i = 0; i < type.resultCount(); i++) {
             push(type.result(i));
         }
+    }
+
+    /**
+     * {@code return_call*} after {@link #requireCallerResults}: pops the arguments and, as
+     * {@code return} does, makes the rest of the block unreachable.
+     */
+    private void applyTailCall(FuncType type, int at) {
+        for (int i = type.paramCount() - 1; i >= 0; i--) {
+            pop(type.param(i), at);
+        }
+        setUnreachable();
+        makesTailCalls = true;
+    }
+
+    /** The callee's results become the caller's, so they must match the function's result types. */
+    private void requireCallerResults(FuncType callee, int at) {
+        FuncType caller = types[ctlType[0]];
+        boolean matches = callee.resultCount() == caller.resultCount();
+        for (int i = 0; matches && i < callee.resultCount(); i++) {
+            matches = ValueType.isSubtype(callee.result(i), caller.result(i));
+        }
+        if (!matches) {
+            throw invalid(ErrorMessage.TYPE_MISMATCH, "(current function requires result type "
+                            + resultTypes(caller) + " but callee returns " + resultTypes(callee) + ")", at);
+        }
+    }
+
+    private static String resultTypes(FuncType type) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < type.resultCount(); i++) {
+            sb.append(i == 0 ? "" : " ").append(ValueType.name(type.result(i)));
+        }
+        return sb.append(']').toString();
     }
 
     private int local(int index, int at) {

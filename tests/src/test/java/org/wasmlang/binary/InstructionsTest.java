@@ -80,4 +80,15 @@ class InstructionsTest {
                         () -> TypeReader.valueType(new BinaryReader(new byte[]{0x64, 0x00}), Features.WASM_2_0));
         assertTrue(type.getMessage().contains("unsupported feature: typed function references"), type.getMessage());
     }
+
+    @Test
+    void tailCallsAreOnByDefaultAndOffInWasm20() {
+        assertEquals("return_call", read(Features.DEFAULT, 0x12).name());
+        assertEquals("return_call_indirect", read(Features.DEFAULT, 0x13).name());
+        WasmMalformedException off = assertThrows(WasmMalformedException.class, () -> read(Features.WASM_2_0, 0x12));
+        assertTrue(off.getMessage().contains("unsupported feature: tail calls (return_call"), off.getMessage());
+        assertEquals("return_call_ref", read(Features.DEFAULT, 0x15, 0x00).name());
+        WasmMalformedException ref = assertThrows(WasmMalformedException.class, () -> read(Features.WASM_2_0, 0x15));
+        assertTrue(ref.getMessage().contains("unsupported feature: tail calls (return_call_ref"), ref.getMessage());
+    }
 }

@@ -9,6 +9,7 @@ import org.wasmlang.runtime.WasmTrap;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
 
 /**
  * {@code call_indirect}: looks the callee up in the table, checks its type by comparing
@@ -20,7 +21,7 @@ public final class CallIndirectNode extends WasmNode {
     private final int slot;
     @CompilationFinal(dimensions = 1) private final int[] paramTypes;
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;
-    @Child private IndirectDispatchNode dispatch = IndirectDispatchNodeGen.create();
+    @Child private IndirectDispatchNode dispatch = IndirectDispatchNodeGen.create(true);
 
     /** @param slot the first argument's slot; the table index sits after the arguments */
     public CallIndirectNode(WasmTable table, FuncType type, int typeId, int slot) {
@@ -33,19 +34,24 @@ public final class CallIndirectNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        long index = table.index(frame, slot + paramTypes.length);
-        if (index < 0 || index >= table.size()) {
-            throw WasmTrap.create(TrapKind.UNDEFINED_ELEMENT, Long.toUnsignedString(index), this);
-        }
-        Object element = table.get((int) index);
-        if (!(element instanceof WasmFunction function)) {
-            throw WasmTrap.create(TrapKind.UNINITIALIZED_ELEMENT, Long.toUnsignedString(index), this);
-        }
-        if (function.typeId() != expectedTypeId) {
-            throw WasmTrap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, this);
-        }
+        WasmFunction function = lookUp(table, table.index(frame, slot + paramTypes.length), expectedTypeId, this);
         Object result = dispatch.execute(function, CallNode.arguments(frame, slot, paramTypes));
         CallNode.storeResults(frame, slot, resultTypes, result);
         return NORMAL;
+    }
+
+    /** The function at {@code index}, or the trap {@code call_indirect} raises for it. */
+    static WasmFunction lookUp(WasmTable table, long index, int expectedTypeId, Node node) {
+        if (index < 0 || index >= table.size()) {
+            throw WasmTrap.create(TrapKind.UNDEFINED_ELEMENT, Long.toUnsignedString(index), node);
+        }
+        Object element = table.get((int) index);
+        if (!(element instanceof WasmFunction function)) {
+            throw WasmTrap.create(TrapKind.UNINITIALIZED_ELEMENT, Long.toUnsignedString(index), node);
+        }
+        if (function.typeId() != expectedTypeId) {
+            throw WasmTrap.create(TrapKind.INDIRECT_CALL_TYPE_MISMATCH, node);
+        }
+        return function;
     }
 }

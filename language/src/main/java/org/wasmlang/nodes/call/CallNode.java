@@ -20,9 +20,12 @@ public final class CallNode extends WasmNode {
     private final int slot;
     @CompilationFinal(dimensions = 1) private final int[] paramTypes;
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;
+    /** Only when the callee has a return_call*: other calls pay nothing for tail calls. */
+    @Child private TailCallLoopNode tailCalls;
 
     public CallNode(WasmFunction callee, int slot) {
         this.callNode = DirectCallNode.create(callee.callTarget());
+        this.tailCalls = callee.makesTailCalls() ? new TailCallLoopNode() : null;
         this.slot = slot;
         FuncType type = callee.type();
         this.paramTypes = type.params();
@@ -32,6 +35,9 @@ public final class CallNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         Object result = callNode.call(arguments(frame, slot, paramTypes));
+        if (tailCalls != null) {
+            result = tailCalls.finish(result);
+        }
         storeResults(frame, slot, resultTypes, result);
         return NORMAL;
     }

@@ -18,7 +18,7 @@ public final class CallRefNode extends WasmNode {
     private final int slot;
     @CompilationFinal(dimensions = 1) private final int[] paramTypes;
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;
-    @Child private IndirectDispatchNode dispatch = IndirectDispatchNodeGen.create();
+    @Child private IndirectDispatchNode dispatch = IndirectDispatchNodeGen.create(true);
 
     /** @param slot the first argument's slot; the reference sits after the arguments */
     public CallRefNode(FuncType type, int slot) {
