@@ -16,6 +16,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 native_dir="$here/../target/native"
 clang="${CLANG:-clang-19}"
 simd_workloads=(bytescan imgblur sgemm)
+# Workloads whose C uses [[clang::musttail]]: their .wasm is built with -mtail-call.
+tail_call_workloads=(tailcall)
 
 build_wasm=true
 if [ "${1:-}" = --native-only ]; then
@@ -45,6 +47,14 @@ is_simd_workload() {
   local simd
   for simd in "${simd_workloads[@]}"; do
     [ "$simd" = "$1" ] && return 0
+  done
+  return 1
+}
+
+is_tail_call_workload() {
+  local tail
+  for tail in "${tail_call_workloads[@]}"; do
+    [ "$tail" = "$1" ] && return 0
   done
   return 1
 }
@@ -82,7 +92,11 @@ for name in "${names[@]}"; do
     flags=(-O2 "${common_flags[@]}")
   fi
   if $build_wasm; then
-    build_module "$name.wasm"
+    if is_tail_call_workload "$name"; then
+      build_module "$name.wasm" -mtail-call
+    else
+      build_module "$name.wasm"
+    fi
     if is_simd_workload "$name"; then
       build_module "$name-simd.wasm" -msimd128
       if command -v wasm-objdump >/dev/null 2>&1; then

@@ -28,6 +28,15 @@ CFLAGS=(--target=wasm32 -O2 -nostdlib -fno-builtin -fvisibility=hidden -Wall -We
 "$CC" "${CFLAGS[@]}" -mtail-call -o tail_interpreter.wasm tail_interpreter.c
 "${NODE24:-node}" tail_interpreter.mjs > tail_interpreter.node.txt
 
+# 7: a freestanding wasm64 program working above 4 GiB, and what Node computes with it.
+# Compiled and linked in two steps: given -O2, the clang driver runs whatever wasm-opt is on
+# the PATH after linking, and Debian's binaryen 108 rejects the 64-bit table.
+"$CC" --target=wasm64 -O2 -nostdlib -fno-builtin -fvisibility=hidden -Wall -Wextra -Werror -c \
+    -o wasm64_high.o wasm64_high.c
+wasm-ld-19 -mwasm64 --no-entry --export-dynamic -o wasm64_high.wasm wasm64_high.o
+rm wasm64_high.o
+"${NODE24:-node}" wasm64_high.mjs > wasm64_high.node.txt
+
 for wat in caller_start errors osr simd tables; do
     wat2wasm --debug-names -o "$wat.wasm" "$wat.wat"
 done

@@ -1,9 +1,10 @@
-;; Wasm 3.0 memories (MemoryKindsTest): a 64-bit memory larger than 4 GiB, a 32-bit one
-;; that can outgrow a Java array, and a small one, with copies between them.
+;; Wasm 3.0 memories (MemoryKindsTest): a 64-bit memory the tests grow past 4 GiB, a 32-bit
+;; one that can outgrow a Java array, and a small one, with copies between them. All start
+;; at one page: each test grows only the memory it needs (gigabytes are zeroed each time).
 (module
-  (memory $big (export "big") i64 65537)
+  (memory $big (export "big") i64 1)
   (memory $small (export "small") 1)
-  (memory $wide (export "wide") 32767 65536)
+  (memory $wide (export "wide") 1 65536)
 
   (func (export "store64") (param $address i64) (param $value i64)
     (i64.store $big (local.get $address) (local.get $value)))

@@ -51,6 +51,12 @@ public final class Instructions {
         int at = r.position();
         int opcode = r.u8();
         Instruction instruction;
+        // Prefixes of proposals WasmLang does not implement: say which, rather than "illegal".
+        if (opcode == Opcodes.GC_PREFIX) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "GC instructions (prefix fb, Wasm 3.0)", at);
+        } else if (opcode == Opcodes.THREADS_PREFIX) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "threads (atomic instructions, prefix fe)", at);
+        }
         if (opcode == Opcodes.MISC_PREFIX || opcode == Opcodes.SIMD_PREFIX) {
             int sub = r.u32();
             int limit = opcode == Opcodes.MISC_PREFIX ? SIMD_BASE - MISC_BASE : TABLE.length - SIMD_BASE;

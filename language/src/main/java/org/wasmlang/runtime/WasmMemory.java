@@ -285,19 +285,19 @@ public final class WasmMemory implements TruffleObject {
         private long bytes;
 
         NativeBlock(long bytes) {
-            this.address = UnsafeAccess.allocateZeroed(bytes);
+            this.address = NativeMemory.allocate(bytes);
             this.bytes = bytes;
         }
 
         synchronized long resize(long newBytes) {
-            address = UnsafeAccess.reallocateZeroed(address, bytes, newBytes);
+            address = NativeMemory.resize(address, bytes, newBytes);
             bytes = newBytes;
             return address;
         }
 
         synchronized void free() {
             if (address != 0) {
-                UnsafeAccess.free(address);
+                NativeMemory.free(address, bytes);
                 address = 0;
                 bytes = 0;
             }

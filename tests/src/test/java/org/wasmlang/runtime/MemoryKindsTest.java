@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -25,10 +29,17 @@ class MemoryKindsTest {
         return Guests.module(context, "memories.wasm").invokeMember("newInstance").getMember("exports");
     }
 
+    /** The exports, with the 64-bit memory grown from 1 to 65537 pages: 4 GiB + 64 KiB. */
+    private static Value exportsAbove4GiB(Context context) {
+        Value exports = exports(context);
+        assertEquals(1, exports.getMember("grow64").execute(65536L).asLong());
+        return exports;
+    }
+
     @Test
     void a64BitMemoryAddressesBytesAbove4GiB() {
         try (Context context = Context.create("wasmlang")) {
-            Value exports = exports(context);
+            Value exports = exportsAbove4GiB(context);
             assertEquals(65537, exports.getMember("size64").execute().asLong());
             long high = FOUR_GIB + 8;
             exports.getMember("store64").execute(high, 0x1122334455667788L);
@@ -50,7 +61,7 @@ class MemoryKindsTest {
     @Test
     void a64BitMemoryGrowsAndKeepsItsBytes() {
         try (Context context = Context.create("wasmlang")) {
-            Value exports = exports(context);
+            Value exports = exportsAbove4GiB(context);
             exports.getMember("store64").execute(FOUR_GIB, 42L);
             assertEquals(65537, exports.getMember("grow64").execute(2L).asLong());
             assertEquals(65539, exports.getMember("size64").execute().asLong());
@@ -66,7 +77,7 @@ class MemoryKindsTest {
     @Test
     void memoryCopyRunsBetweenMemoriesOfBothAddressTypes() {
         try (Context context = Context.create("wasmlang")) {
-            Value exports = exports(context);
+            Value exports = exportsAbove4GiB(context);
             exports.getMember("store64").execute(FOUR_GIB + 100, 0x0102030405060708L);
             exports.getMember("copyToSmall").execute(16, FOUR_GIB + 100, 8);
             assertEquals(0x0102030405060708L, exports.getMember("loadSmall").execute(16).asLong());
@@ -79,7 +90,7 @@ class MemoryKindsTest {
     @Test
     void hostsReadAndWriteNativeMemoryAsABuffer() {
         try (Context context = Context.create("wasmlang")) {
-            Value exports = exports(context);
+            Value exports = exportsAbove4GiB(context);
             Value big = exports.getMember("big");
             assertEquals(65537L * 65536, big.getBufferSize());
             big.writeBufferLong(ByteOrder.LITTLE_ENDIAN, FOUR_GIB + 24, 7L);
@@ -101,6 +112,7 @@ class MemoryKindsTest {
             Value exports = exports(context);
             Value wide = exports.getMember("wide");
             // 32767 pages is the largest Java array; the next page moves the bytes to native memory.
+            assertEquals(1, exports.getMember("growWide").execute(32766).asInt());
             exports.getMember("storeWide").execute(12, 99);
             int last = 32767 * 65536 - 4;
             exports.getMember("storeWide").execute(last, 77);
@@ -110,6 +122,34 @@ class MemoryKindsTest {
             exports.getMember("storeWide").execute(last + 65536, 55);
             assertEquals(55, exports.getMember("loadWide").execute(last + 65536).asInt());
             assertEquals(32769L * 65536, wide.getBufferSize());
+        }
+    }
+
+    /**
+     * guests/wasm64_high.c, clang's wasm64 output: it grows its memory past 4 GiB and sieves,
+     * copies and hashes bytes there; the results must be what Node 24 computed
+     * (guests/wasm64_high.node.txt, made by build.sh).
+     */
+    @Test
+    void aWasm64ProgramAgreesWithNode() throws IOException {
+        List<String> expected;
+        try (InputStream in = MemoryKindsTest.class.getResourceAsStream("/guests/wasm64_high.node.txt")) {
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(4, expected.size(), "one line per call in wasm64_high.node.txt");
+        try (Context context = Context.create("wasmlang")) {
+            Value exports = Guests.module(context, "wasm64_high.wasm").invokeMember("newInstance").getMember("exports");
+            for (String line : expected) {
+                // "primes 1000000 = 78498", "hash 4096 1 = 5277657113260154267", "memoryPages  = 65552"
+                String call = line.substring(0, line.indexOf(" = ")).strip();
+                String[] words = call.split(" ");
+                Object[] arguments = new Object[words.length - 1];
+                for (int i = 1; i < words.length; i++) {
+                    arguments[i - 1] = Long.parseLong(words[i]);
+                }
+                long result = exports.getMember(words[0]).execute(arguments).asLong();
+                assertEquals(line, line.substring(0, line.indexOf(" = ") + 3) + result);
+            }
         }
     }
 

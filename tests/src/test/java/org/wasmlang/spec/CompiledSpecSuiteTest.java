@@ -29,9 +29,17 @@ class CompiledSpecSuiteTest {
                     "br_table", "block", "loop", "if", "br", "return", "global", "memory_grow", "memory", "address", "bulk",
                     "table_copy", "left-to-right", "select", "float_exprs", "endianness", "traps")
                     .map(name -> "wasm-2.0/binary/" + name + ".bin.wast").toList();
-    /** Typed function references: call_ref's inline cache and the branches on null in compiled code. */
+    /**
+     * Wasm 3.0: typed function references (call_ref's inline cache, the branches on null),
+     * tail calls (the caller's trampoline in compiled code), and memory64 and multi-memory
+     * (64-bit addresses and native memory in the access nodes).
+     */
     private static final List<String> SCRIPTS_3_0 = Stream.of("call_ref", "br_on_null", "br_on_non_null", "ref_as_non_null",
-                    "local_init", "ref").map(name -> "wasm-3.0/binary/" + name + ".bin.wast").toList();
+                    "local_init", "ref", "return_call", "return_call_indirect", "return_call_ref", "memory64/address64",
+                    "memory64/memory64", "memory64/memory_grow64", "memory64/memory_trap64", "memory64/memory_copy64",
+                    "memory64/table64", "memory64/call_indirect64", "multi-memory/load1", "multi-memory/store1",
+                    "multi-memory/memory_copy1", "multi-memory/memory_grow", "multi-memory/address1")
+                    .map(name -> "wasm-3.0/binary/" + name + ".bin.wast").toList();
     /** Every SIMD script: compiled code runs v128 on other paths than the interpreter (SimdMode). */
     private static final List<String> SIMD_FOLDERS = List.of("wasm-2.0/binary/simd", "wasm-3.0/binary/relaxed-simd");
 
