@@ -71,6 +71,18 @@ public final class Instructions {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "typed function references (" + instruction.name()
                             + ", Wasm 3.0)", at);
         }
+        if ((instruction.feature() == Feature.TAIL_CALL || instruction.feature() == Feature.EXCEPTIONS
+                        || instruction.feature() == Feature.LEGACY_EXCEPTIONS) && !features.wasm3Rules()) {
+            // Wasm 2.0 has no such opcode.
+            throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, instruction.encoding(), at);
+        }
+        if (instruction.feature() == Feature.TAIL_CALL && !features.tailCall()) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "tail calls (" + instruction.name() + ", Wasm 3.0)", at);
+        }
+        if ((instruction.feature() == Feature.EXCEPTIONS || instruction.feature() == Feature.LEGACY_EXCEPTIONS)
+                        && !features.exceptions()) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "exception handling (" + instruction.name() + ", Wasm 3.0)", at);
+        }
         return instruction;
     }
 
@@ -116,6 +128,20 @@ public final class Instructions {
         row(0, 0xD4, "ref.as_non_null", Immediate.NONE, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
         row(0, 0xD5, "br_on_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
         row(0, 0xD6, "br_on_non_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        // Tail calls (Wasm 3.0), run as a call followed by return when the feature is on.
+        row(0, 0x12, "return_call", Immediate.INDEX, 0, null, SPECIAL, Feature.TAIL_CALL);
+        row(0, 0x13, "return_call_indirect", Immediate.TWO_INDICES, 0, null, SPECIAL, Feature.TAIL_CALL);
+        row(0, 0x15, "return_call_ref", Immediate.INDEX, 0, null, SPECIAL, Feature.TAIL_CALL);
+        // Exception handling (Wasm 3.0).
+        row(0, 0x08, "throw", Immediate.INDEX, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        row(0, 0x0A, "throw_ref", Immediate.NONE, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        row(0, 0x1F, "try_table", Immediate.TRY_TABLE, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        // The legacy exception instructions (what LLVM's -fwasm-exceptions emits).
+        row(0, 0x06, "try", Immediate.BLOCK_TYPE, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x07, "catch", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x09, "rethrow", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x18, "delegate", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x19, "catch_all", Immediate.NONE, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
     }
 
     private static void memory() {
