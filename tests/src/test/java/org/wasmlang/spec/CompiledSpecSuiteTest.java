@@ -32,6 +32,12 @@ class CompiledSpecSuiteTest {
     /** Typed function references: call_ref's inline cache and the branches on null in compiled code. */
     private static final List<String> SCRIPTS_3_0 = Stream.of("call_ref", "br_on_null", "br_on_non_null", "ref_as_non_null",
                     "local_init", "ref").map(name -> "wasm-3.0/binary/" + name + ".bin.wast").toList();
+    /** Exception handling: try_table's Java handler and catch branches in compiled code, and the legacy try. */
+    private static final List<String> SCRIPTS_EXCEPTIONS = Stream.of("wasm-3.0/binary/exceptions/tag",
+                    "wasm-3.0/binary/exceptions/throw", "wasm-3.0/binary/exceptions/throw_ref",
+                    "wasm-3.0/binary/exceptions/try_table", "legacy-exceptions/binary/try_catch",
+                    "legacy-exceptions/binary/try_delegate", "legacy-exceptions/binary/rethrow")
+                    .map(name -> name + ".bin.wast").toList();
     /** Every SIMD script: compiled code runs v128 on other paths than the interpreter (SimdMode). */
     private static final List<String> SIMD_FOLDERS = List.of("wasm-2.0/binary/simd", "wasm-3.0/binary/relaxed-simd");
 
@@ -46,6 +52,7 @@ class CompiledSpecSuiteTest {
         wasm20Options.put("wasmlang.WasmVersion", "2.0");
         List<Path> scripts = new ArrayList<>(SCRIPTS.stream().map(root::resolve).toList());
         scripts.addAll(SCRIPTS_3_0.stream().map(root::resolve).toList());
+        scripts.addAll(SCRIPTS_EXCEPTIONS.stream().map(root::resolve).toList());
         scripts.addAll(WastRunner.collectScripts(SIMD_FOLDERS.stream().map(root::resolve).toList()));
         SpecExclusions exclusions = SpecExclusions.load();
         WastReport total = new WastReport();
