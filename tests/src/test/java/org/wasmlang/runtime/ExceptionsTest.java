@@ -174,4 +174,26 @@ class ExceptionsTest {
             assertArrayEquals(new int[]{17}, new int[]{exception.getMember("payload").getArrayElement(0).asInt()});
         }
     }
+
+    /** The bindings' Tag and Exception: a host tag imported by a module, host-made exceptions inspected. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void hostTagsAndExceptions(boolean compiled) {
+        try (Context context = context(compiled)) {
+            Value wasm = context.getBindings("wasmlang");
+            Value tag = wasm.getMember("Tag").newInstance(ProxyObject.fromMap(Map.of("parameters",
+                            org.graalvm.polyglot.proxy.ProxyArray.fromArray("i32"))));
+            Value other = wasm.getMember("Tag").newInstance(org.graalvm.polyglot.proxy.ProxyArray.fromArray("i32"));
+            Value exception = wasm.getMember("Exception").newInstance(tag, org.graalvm.polyglot.proxy.ProxyArray.fromArray(11));
+            assertTrue(exception.invokeMember("is", tag).asBoolean());
+            assertFalse(exception.invokeMember("is", other).asBoolean());
+            assertEquals(11, exception.invokeMember("getArg", tag, 0).asInt());
+            // The host tag as the importer's tag: the importer's own tag is still another one.
+            Value e = main(context);
+            Value importer = module(context, IMPORTER).invokeMember("newInstance", ProxyObject.fromMap(Map.of("a",
+                            ProxyObject.fromMap(Map.of("e", tag, "throwI32", e.getMember("throwI32")))))).getMember("exports");
+            PolyglotException uncaught = assertThrows(PolyglotException.class, () -> importer.getMember("catchImported").execute(4));
+            assertTrue(uncaught.getGuestObject().invokeMember("is", e.getMember("e")).asBoolean());
+        }
+    }
 }
