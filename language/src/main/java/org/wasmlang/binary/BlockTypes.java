@@ -36,7 +36,13 @@ public final class BlockTypes {
             case TypeReader.REF_NULL_PREFIX - 0x80:
             case TypeReader.REF_PREFIX - 0x80:
                 if (features.typedFunctionReferences()) {
-                    return typed(TypeReader.typedReference(r, code == TypeReader.REF_NULL_PREFIX - 0x80));
+                    return typed(TypeReader.typedReference(r, code == TypeReader.REF_NULL_PREFIX - 0x80, features));
+                }
+                throw r.malformed(ErrorMessage.MALFORMED_VALUE_TYPE, "(block type " + value + ")", at);
+            case ValueType.HEAP_EXN - 0x80:
+            case ValueType.HEAP_NOEXN - 0x80:
+                if (features.exceptions()) {
+                    return typed((code + 0x80) | ValueType.NULLABLE);
                 }
                 throw r.malformed(ErrorMessage.MALFORMED_VALUE_TYPE, "(block type " + value + ")", at);
             default:

@@ -21,6 +21,22 @@ public final class CodeScanner {
             case NONE -> {
                 return instruction.code() == Opcodes.END ? -1 : 0;
             }
+            case TRY_TABLE -> {
+                BlockTypes.read(r, features);
+                int n = r.count();
+                for (int i = 0; i < n; i++) {
+                    int at = r.position();
+                    int kind = r.u8();
+                    if (kind > 3) {
+                        throw r.malformed(ErrorMessage.MALFORMED_CATCH_CLAUSE, "0x" + Integer.toHexString(kind), at);
+                    }
+                    if (kind < 2) {
+                        r.u32();
+                    }
+                    r.u32();
+                }
+                return 1;
+            }
             case BLOCK_TYPE -> {
                 BlockTypes.read(r, features);
                 return 1;
@@ -30,6 +46,10 @@ public final class CodeScanner {
                     requireDataCount(r, hasDataCount, r.position());
                 }
                 r.u32();
+                if (instruction.code() == Opcodes.DELEGATE) {
+                    // delegate closes its try like end.
+                    return -1;
+                }
             }
             case TWO_INDICES -> {
                 r.u32();

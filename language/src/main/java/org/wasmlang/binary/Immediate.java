@@ -34,5 +34,7 @@ public enum Immediate {
     /** 16 bytes (v128.const). */
     V128,
     /** 16 lane index bytes (i8x16.shuffle). */
-    SHUFFLE
+    SHUFFLE,
+    /** A block type and a vector of catch clauses (try_table). */
+    TRY_TABLE
 }

@@ -59,7 +59,12 @@ public record Instruction(int code, int prefix, int opcode, String name, Immedia
         CORE,
         RELAXED_SIMD,
         TYPED_FUNCTION_REFERENCES,
-        TAIL_CALL
+        /** return_call, return_call_indirect, return_call_ref. */
+        TAIL_CALL,
+        /** Exception handling: tags, throw, throw_ref, try_table. */
+        EXCEPTIONS,
+        /** The legacy exception instructions: try, catch, catch_all, delegate, rethrow. */
+        LEGACY_EXCEPTIONS
     }
 
     /** Whether the instruction is one of the numeric operators of Wasm 1.0 (one node, no immediates). */

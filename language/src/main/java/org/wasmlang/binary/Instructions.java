@@ -86,6 +86,15 @@ public final class Instructions {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "typed function references (" + instruction.name()
                             + ", Wasm 3.0)", at);
         }
+        if ((instruction.feature() == Feature.EXCEPTIONS || instruction.feature() == Feature.LEGACY_EXCEPTIONS)
+                        && !features.wasm3Rules()) {
+            // The 2.0 suite expects the exception opcodes (0x06-0x0A) to be illegal there.
+            throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, instruction.encoding(), at);
+        }
+        if ((instruction.feature() == Feature.EXCEPTIONS || instruction.feature() == Feature.LEGACY_EXCEPTIONS)
+                        && !features.exceptions()) {
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "exception handling (" + instruction.name() + ", Wasm 3.0)", at);
+        }
         return instruction;
     }
 
@@ -134,6 +143,16 @@ public final class Instructions {
         row(0, 0xD4, "ref.as_non_null", Immediate.NONE, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
         row(0, 0xD5, "br_on_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
         row(0, 0xD6, "br_on_non_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        // Exception handling (Wasm 3.0).
+        row(0, 0x08, "throw", Immediate.INDEX, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        row(0, 0x0A, "throw_ref", Immediate.NONE, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        row(0, 0x1F, "try_table", Immediate.TRY_TABLE, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        // The legacy exception instructions (what LLVM's -fwasm-exceptions emits).
+        row(0, 0x06, "try", Immediate.BLOCK_TYPE, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x07, "catch", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x09, "rethrow", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x18, "delegate", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x19, "catch_all", Immediate.NONE, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
     }
 
     private static void memory() {

@@ -54,7 +54,16 @@ public final class TypeReader {
                 if (!features.typedFunctionReferences()) {
                     throw unsupportedTypedReferences(r, at);
                 }
-                return typedReference(r, b == REF_NULL_PREFIX);
+                return typedReference(r, b == REF_NULL_PREFIX, features);
+            case ValueType.HEAP_EXN:
+            case ValueType.HEAP_NOEXN:
+                if (features.exceptions()) {
+                    return b | ValueType.NULLABLE;
+                }
+                if (features.typedFunctionReferences()) {
+                    throw unsupportedGc(r, at);
+                }
+                throw r.malformed(otherwise, "0x" + Integer.toHexString(b), at);
             default:
                 if (features.typedFunctionReferences() && isGcAbstractHeapType(b)) {
                     throw unsupportedGc(r, at);
@@ -64,15 +73,15 @@ public final class TypeReader {
     }
 
     /** The heap type after a 0x63/0x64 prefix, as a reference type. */
-    public static int typedReference(BinaryReader r, boolean nullable) {
+    public static int typedReference(BinaryReader r, boolean nullable, Features features) {
         int at = r.position();
         long heap = r.s33();
-        int type = heap(r, heap, at);
+        int type = heap(r, heap, at, features);
         return nullable ? type | ValueType.NULLABLE : type;
     }
 
     /** A heap type as the non-nullable reference type to it. */
-    private static int heap(BinaryReader r, long heap, int at) {
+    private static int heap(BinaryReader r, long heap, int at, Features features) {
         if (heap >= 0) {
             if (heap > (Integer.MAX_VALUE >>> 11)) {
                 // Beyond any type index the encoding can hold; the validator reports it unknown.
@@ -82,6 +91,9 @@ public final class TypeReader {
         }
         int code = (int) (heap & 0x7F);
         if (code == ValueType.HEAP_FUNC || code == ValueType.HEAP_EXTERN) {
+            return code;
+        }
+        if (features.exceptions() && heap >= -0x40 && (code == ValueType.HEAP_EXN || code == ValueType.HEAP_NOEXN)) {
             return code;
         }
         if (heap >= -0x40 && isGcAbstractHeapType(code)) {
@@ -96,7 +108,7 @@ public final class TypeReader {
         int b = r.peek();
         if (features.typedFunctionReferences()) {
             long heap = r.s33();
-            return heap(r, heap, at) | ValueType.NULLABLE;
+            return heap(r, heap, at, features) | ValueType.NULLABLE;
         }
         if (b == ValueType.HEAP_FUNC || b == ValueType.HEAP_EXTERN) {
             r.u8();

@@ -1,5 +1,9 @@
 package org.wasmlang.interop;
 
+import org.wasmlang.module.FuncType;
+import org.wasmlang.runtime.WasmException;
+import org.wasmlang.runtime.WasmTag;
+
 import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.module.GlobalType;
@@ -37,7 +41,7 @@ import com.oracle.truffle.api.library.ExportMessage;
  */
 @ExportLibrary(InteropLibrary.class)
 public final class WasmBindings implements TruffleObject {
-    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "Wasi", "validate",
+    private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "Tag", "Exception", "Wasi", "validate",
                     "withCaller"};
 
     private final WasmLanguage language;
@@ -230,6 +234,51 @@ public final class WasmBindings implements TruffleObject {
                         throw new WasmHostException("Table: at most " + WasmTable.MAX_SIZE + " elements");
                     }
                     return new WasmTable(type, (int) initial, maximum, false, WasmNull.NULL);
+                }
+                case "Tag" -> {
+                    // Tag(["i32", ...]) or, as the JS API, Tag({parameters: ["i32", ...]}).
+                    ValueConversion.checkArity(arguments, 1, 1);
+                    Object parameters = arguments[0];
+                    InteropLibrary interop = InteropLibrary.getUncached();
+                    try {
+                        if (!interop.hasArrayElements(parameters) && interop.isMemberReadable(parameters, "parameters")) {
+                            parameters = interop.readMember(parameters, "parameters");
+                        }
+                        if (!interop.hasArrayElements(parameters)) {
+                            throw UnsupportedTypeException.create(arguments, "Tag takes an array of parameter types");
+                        }
+                        int[] params = new int[(int) interop.getArraySize(parameters)];
+                        for (int i = 0; i < params.length; i++) {
+                            params[i] = valueType(interop.readArrayElement(parameters, i));
+                        }
+                        FuncType type = new FuncType(params, new int[0]);
+                        return new WasmTag(type, language.typeId(type), "(host tag)");
+                    } catch (InteropException e) {
+                        throw UnsupportedTypeException.create(arguments, "Tag takes an array of parameter types");
+                    }
+                }
+                case "Exception" -> {
+                    // Exception(tag, [values...]): an exception object a host can throw into Wasm or inspect.
+                    ValueConversion.checkArity(arguments, 1, 2);
+                    if (!(arguments[0] instanceof WasmTag tag)) {
+                        throw UnsupportedTypeException.create(arguments, "argument 1 must be a tag");
+                    }
+                    int[] params = tag.type().params();
+                    Object[] payload = new Object[params.length];
+                    InteropLibrary interop = InteropLibrary.getUncached();
+                    try {
+                        Object values = arguments.length == 2 ? arguments[1] : null;
+                        long size = values == null ? 0 : interop.getArraySize(values);
+                        if (size != params.length) {
+                            throw new WasmHostException("Exception: " + tag + " takes " + params.length + " values, got " + size);
+                        }
+                        for (int i = 0; i < params.length; i++) {
+                            payload[i] = ValueConversion.toWasm(interop.readArrayElement(values, i), params[i], i);
+                        }
+                    } catch (InteropException e) {
+                        throw UnsupportedTypeException.create(arguments, "argument 2 must be an array of the tag's values");
+                    }
+                    return new WasmException(tag, payload, null);
                 }
                 default -> { // Global(type, mutable, value)
                     ValueConversion.checkArity(arguments, 3, 3);

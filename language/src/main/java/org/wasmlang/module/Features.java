@@ -13,7 +13,7 @@ public record Features(boolean multiMemory, boolean memory64, boolean extendedCo
     public static final Features WASM_2_0 = new Features(false, false, false, false, false, false, false, false);
 
     /** The Wasm 3.0 proposals implemented so far: what modules get unless an embedder asks for 2.0. */
-    public static final Features DEFAULT = new Features(true, true, true, false, true, false, true, true);
+    public static final Features DEFAULT = new Features(true, true, true, true, true, false, true, true);
 
     /**
      * Whether Wasm 3.0's rules apply where it changed 2.0's without a proposal of its own:

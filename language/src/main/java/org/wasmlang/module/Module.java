@@ -17,6 +17,7 @@ public final class Module {
     private final MemoryType[] memories;
     private final GlobalType[] globalTypes;
     private final Global[] globals;
+    private final int importedTags;
     private final int[] tagTypes;
     private final Export[] exports;
     private final int startFunction;
@@ -58,16 +59,17 @@ public final class Module {
         int tabs = 0;
         int mems = 0;
         int globs = 0;
+        int tags = 0;
         for (Import imp : imports) {
             switch (imp.kind()) {
                 case FUNC -> funcs++;
                 case TABLE -> tabs++;
                 case MEMORY -> mems++;
                 case GLOBAL -> globs++;
-                case TAG -> {
-                }
+                case TAG -> tags++;
             }
         }
+        this.importedTags = tags;
         this.importedFunctions = funcs;
         this.importedTables = tabs;
         this.importedMemories = mems;
@@ -186,6 +188,10 @@ public final class Module {
     /** The defined global with this global index (which must not be an import). */
     public Global global(int globalIndex) {
         return globals[globalIndex - importedGlobals];
+    }
+
+    public int importedTagCount() {
+        return importedTags;
     }
 
     public int tagCount() {

@@ -21,6 +21,10 @@ public final class ValueType {
     /** Abstract heap types (the low byte of a reference type). */
     public static final int HEAP_FUNC = 0x70;
     public static final int HEAP_EXTERN = 0x6F;
+    /** Exception references (exception handling, Wasm 3.0). */
+    public static final int HEAP_EXN = 0x69;
+    /** The bottom of the exception hierarchy: only null. */
+    public static final int HEAP_NOEXN = 0x74;
 
     public static final int NULLABLE = 0x100;
     public static final int CONCRETE = 0x200;
@@ -33,6 +37,8 @@ public final class ValueType {
 
     public static final int FUNCREF = HEAP_FUNC | NULLABLE;
     public static final int EXTERNREF = HEAP_EXTERN | NULLABLE;
+    public static final int EXNREF = HEAP_EXN | NULLABLE;
+    public static final int NULLEXNREF = HEAP_NOEXN | NULLABLE;
 
     private ValueType() {
     }
@@ -46,7 +52,8 @@ public final class ValueType {
     }
 
     public static boolean isReference(int type) {
-        return (type & (NULLABLE | CONCRETE)) != 0 || type == HEAP_FUNC || type == HEAP_EXTERN;
+        return (type & (NULLABLE | CONCRETE)) != 0 || type == HEAP_FUNC || type == HEAP_EXTERN || type == HEAP_EXN
+                        || type == HEAP_NOEXN;
     }
 
     public static boolean isNullable(int type) {
@@ -106,7 +113,8 @@ public final class ValueType {
         }
         int actualHeap = actual & ~NULLABLE;
         int expectedHeap = expected & ~NULLABLE;
-        return actualHeap == expectedHeap || (isConcrete(actual) && expectedHeap == HEAP_FUNC);
+        return actualHeap == expectedHeap || (isConcrete(actual) && expectedHeap == HEAP_FUNC)
+                        || (actualHeap == HEAP_NOEXN && expectedHeap == HEAP_EXN);
     }
 
     /** The spelling of the text format, for error messages. */
@@ -132,6 +140,14 @@ public final class ValueType {
                 return "(ref func)";
             case HEAP_EXTERN:
                 return "(ref extern)";
+            case EXNREF:
+                return "exnref";
+            case HEAP_EXN:
+                return "(ref exn)";
+            case NULLEXNREF:
+                return "nullexnref";
+            case HEAP_NOEXN:
+                return "(ref noexn)";
             default:
                 if ((type & CONCRETE) != 0) {
                     return "(ref " + (isNullable(type) ? "null " : "") + (type >>> INDEX_SHIFT) + ")";

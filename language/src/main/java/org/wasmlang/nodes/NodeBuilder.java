@@ -31,7 +31,12 @@ import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
 import org.wasmlang.nodes.control.BranchOnNullNode;
 import org.wasmlang.nodes.control.BranchTableNode;
+import org.wasmlang.nodes.control.DelegateBoundaryNode;
 import org.wasmlang.nodes.control.DropNode;
+import org.wasmlang.nodes.control.LegacyTryNode;
+import org.wasmlang.nodes.control.ThrowNode;
+import org.wasmlang.nodes.control.ThrowRefNode;
+import org.wasmlang.nodes.control.TryTableNode;
 import org.wasmlang.nodes.control.LocalLiveness;
 import org.wasmlang.nodes.control.IfNode;
 import org.wasmlang.nodes.control.RegionNode;
@@ -61,6 +66,7 @@ import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmMemory;
 import org.wasmlang.runtime.WasmNull;
+import org.wasmlang.runtime.WasmTag;
 import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.validation.FunctionInfo;
 
@@ -75,6 +81,8 @@ final class NodeBuilder {
     private static final int LABEL_BLOCK = 1;
     private static final int LABEL_LOOP = 2;
     private static final int LABEL_IF = 3;
+    /** A legacy try, in its body or one of its catches. */
+    private static final int LABEL_TRY = 4;
 
     private final WasmInstance instance;
     private final Module module;
@@ -125,7 +133,12 @@ final class NodeBuilder {
     private int[] labelArity = new int[16];
     private int[] labelBlock = new int[16];
     private boolean[] labelInElse = new boolean[16];
+    /** For a legacy try: the slot its catches keep the exception in (for rethrow). */
+    private int[] labelExceptionSlot = new int[16];
     private int labels;
+    /** Legacy tries open now: the next one's exception slot. */
+    private int tryDepth;
+    private boolean usesDelegate;
 
     NodeBuilder(WasmInstance instance, Function function, FunctionInfo info, int tailCallSlot) {
         this.instance = instance;
@@ -151,7 +164,8 @@ final class NodeBuilder {
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
         deadAtEntry = LocalLiveness.analyzeFunction(body, localCount, localReads);
-        return RegionNode.create(body, 0, false);
+        RegionNode region = RegionNode.create(body, 0, false);
+        return usesDelegate ? new DelegateBoundaryNode(region) : region;
     }
 
     int[] deadAtEntry() {
@@ -249,6 +263,7 @@ final class NodeBuilder {
             labelArity = Arrays.copyOf(labelArity, n);
             labelBlock = Arrays.copyOf(labelBlock, n);
             labelInElse = Arrays.copyOf(labelInElse, n);
+            labelExceptionSlot = Arrays.copyOf(labelExceptionSlot, n);
         }
         labelKind[labels] = kind;
         labelHeight[labels] = height;
@@ -274,10 +289,26 @@ final class NodeBuilder {
                 materialize(nodes, 0, sp - 1);
             }
             switch (opcode) {
-                case END, ELSE -> {
+                case END, ELSE, CATCH, CATCH_ALL, DELEGATE -> {
                     terminator = opcode;
                     return nodes.toArray(new WasmNode[0]);
                 }
+                case THROW -> {
+                    WasmTag tag = instance.tag(r.u32());
+                    sp -= tag.type().paramCount();
+                    nodes.add(new ThrowNode(tag, slot(sp)));
+                    skipDeadCode();
+                }
+                case THROW_REF -> {
+                    nodes.add(new ThrowRefNode(slot(--sp)));
+                    skipDeadCode();
+                }
+                case RETHROW -> {
+                    nodes.add(new ThrowRefNode(labelExceptionSlot[labels - 1 - r.u32()]));
+                    skipDeadCode();
+                }
+                case TRY_TABLE -> nodes.add(tryTable());
+                case TRY -> nodes.add(legacyTry());
                 case UNREACHABLE -> {
                     nodes.add(new UnreachableNode());
                     skipDeadCode();
@@ -484,6 +515,67 @@ final class NodeBuilder {
         return loop ? new WasmLoopNode(body, label) : new BlockNode(body, label);
     }
 
+    private WasmNode tryTable() {
+        int blockType = BlockTypes.read(r, features);
+        int n = r.u32();
+        WasmTag[] tags = new WasmTag[n];
+        boolean[] withReference = new boolean[n];
+        int[] clauseLabels = new int[n];
+        int[] clauseTo = new int[n];
+        for (int c = 0; c < n; c++) {
+            int kind = r.u8();
+            tags[c] = kind < 2 ? instance.tag(r.u32()) : null;
+            withReference[c] = kind == 1 || kind == 3;
+            // Catch labels are counted outside the try_table.
+            clauseLabels[c] = labels - 1 - r.u32();
+            clauseTo[c] = slot(labelHeight[clauseLabels[c]]);
+        }
+        int block = nextBlock++;
+        int params = BlockTypes.paramCount(blockType, types);
+        int results = BlockTypes.resultCount(blockType, types);
+        int height = sp - params;
+        pushLabel(LABEL_BLOCK, height, results, block);
+        int label = labels - 1;
+        WasmNode[] body = sequence();
+        labels--;
+        sp = height + results;
+        return new TryTableNode(body, label, tags, withReference, clauseLabels, clauseTo, slot(height + params));
+    }
+
+    private WasmNode legacyTry() {
+        int blockType = BlockTypes.read(r, features);
+        int block = nextBlock++;
+        int params = BlockTypes.paramCount(blockType, types);
+        int results = BlockTypes.resultCount(blockType, types);
+        int height = sp - params;
+        pushLabel(LABEL_TRY, height, results, block);
+        int label = labels - 1;
+        int exceptionSlot = slot(info.maxStackHeight() - info.exceptionSlots() + tryDepth++);
+        labelExceptionSlot[label] = exceptionSlot;
+        WasmNode[] body = sequence();
+        List<WasmNode[]> handlers = new ArrayList<>();
+        List<WasmTag> tags = new ArrayList<>();
+        while (terminator == CATCH || terminator == CATCH_ALL) {
+            WasmTag tag = terminator == CATCH ? instance.tag(r.u32()) : null;
+            tags.add(tag);
+            sp = height + (tag == null ? 0 : tag.type().paramCount());
+            highWater = sp;
+            handlers.add(sequence());
+        }
+        int delegateLabel = -1;
+        if (terminator == DELEGATE) {
+            // Counted from outside the try.
+            delegateLabel = label - 1 - r.u32();
+            usesDelegate = true;
+        }
+        labels--;
+        tryDepth--;
+        sp = height + results;
+        highWater = Math.max(highWater, sp);
+        return new LegacyTryNode(body, label, handlers.toArray(new WasmNode[0][]), tags.toArray(new WasmTag[0]),
+                        slot(height), exceptionSlot, delegateLabel);
+    }
+
     private WasmNode ifElse(List<WasmNode> nodes) {
         int blockType = BlockTypes.read(r, features);
         int block = nextBlock++;
@@ -550,7 +642,9 @@ final class NodeBuilder {
     private void skipDeadCode() {
         int label = labels - 1;
         int closing;
-        if (labelKind[label] == LABEL_FUNCTION) {
+        if (labelKind[label] == LABEL_TRY) {
+            closing = nextClause();
+        } else if (labelKind[label] == LABEL_FUNCTION) {
             closing = function.codeEnd() - 1;
         } else {
             int block = labelBlock[label];
@@ -564,6 +658,23 @@ final class NodeBuilder {
         r.setPosition(closing);
         // The stack height past an unconditional branch does not matter: the closing
         // instruction resets it from the label.
+    }
+
+    /**
+     * The position of the catch, catch_all, delegate or end that closes the current part of a
+     * legacy try (the validator records one else per block only).
+     */
+    private int nextClause() {
+        int depth = 0;
+        while (true) {
+            int at = r.position();
+            Instruction instruction = Instructions.read(r, features);
+            int opcode = instruction.code();
+            if (depth == 0 && (opcode == CATCH || opcode == CATCH_ALL || opcode == DELEGATE || opcode == END)) {
+                return at;
+            }
+            depth += CodeScanner.skipImmediates(r, instruction, features, true);
+        }
     }
 
     /** The 0xFC instructions with a node of their own. */

@@ -104,7 +104,14 @@ public final class Linker {
                     }
                     instance.globals[imp.indexInKind()] = global;
                 }
-                case TAG -> throw new WasmLinkException("unsupported feature: tag imports " + describe(imp));
+                case TAG -> {
+                    // Tag types are function types, final: a match is an equivalent type.
+                    FuncType expected = module.type(imp.typeIndex());
+                    if (!(value instanceof WasmTag tag) || tag.typeId() != typeIds[imp.typeIndex()]) {
+                        throw incompatible(imp, "a tag of type " + expected, value);
+                    }
+                    instance.tags[imp.indexInKind()] = tag;
+                }
             }
         }
     }
@@ -154,6 +161,8 @@ public final class Linker {
             return "a global " + describeGlobal(global.type());
         } else if (value instanceof WasmFunction function) {
             return "a function of type " + function.type();
+        } else if (value instanceof WasmTag tag) {
+            return "a tag of type " + tag.type();
         }
         return ValueConversion.describe(value);
     }
@@ -186,6 +195,16 @@ public final class Linker {
             WasmGlobal global = new WasmGlobal(new GlobalType(runtimeType(type.valueType()), type.mutable()));
             global.setBoxed(evaluate(module.global(g).init()));
             instance.globals[g] = global;
+        }
+        for (int t = module.importedTagCount(); t < module.tagCount(); t++) {
+            int typeIndex = module.tagTypeIndex(t);
+            instance.tags[t] = new WasmTag(module.type(typeIndex), typeIds[typeIndex], "#" + t);
+        }
+        for (int x = 0; x < module.exportCount(); x++) {
+            org.wasmlang.module.Export export = module.export(x);
+            if (export.kind() == org.wasmlang.module.ExternKind.TAG) {
+                instance.tags[export.index()].exportedAs(export.name());
+            }
         }
         for (int e = 0; e < module.elementCount(); e++) {
             ElementSegment segment = module.element(e);

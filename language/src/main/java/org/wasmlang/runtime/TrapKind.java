@@ -14,6 +14,7 @@ public enum TrapKind {
     CALL_STACK_EXHAUSTED("call stack exhausted"),
     NULL_REFERENCE("null reference"),
     NULL_FUNCTION_REFERENCE("null function reference"),
+    NULL_EXCEPTION_REFERENCE("null exception reference"),
     OUT_OF_MEMORY("out of memory");
 
     private final String message;

@@ -38,6 +38,7 @@ public final class WasmInstance implements TruffleObject {
     final WasmTable[] tables;
     final WasmMemory[] memories;
     final WasmGlobal[] globals;
+    final WasmTag[] tags;
     /** Evaluated element segments; a dropped one is empty. */
     final Object[][] elements;
     private final boolean[] droppedData;
@@ -54,6 +55,7 @@ public final class WasmInstance implements TruffleObject {
         this.tables = new WasmTable[m.tableCount()];
         this.memories = new WasmMemory[m.memoryCount()];
         this.globals = new WasmGlobal[m.globalCount()];
+        this.tags = new WasmTag[m.tagCount()];
         this.elements = new Object[m.elementCount()][];
         this.droppedData = new boolean[m.dataSegmentCount()];
     }
@@ -85,6 +87,10 @@ public final class WasmInstance implements TruffleObject {
 
     public WasmGlobal global(int index) {
         return globals[index];
+    }
+
+    public WasmTag tag(int index) {
+        return tags[index];
     }
 
     public Object[] elementSegment(int index) {
@@ -195,7 +201,7 @@ public final class WasmInstance implements TruffleObject {
             case TABLE -> tables[index];
             case MEMORY -> memories[index];
             case GLOBAL -> globals[index];
-            case TAG -> throw new IllegalStateException("the decoder rejects tags until exceptions are implemented");
+            case TAG -> tags[index];
         };
     }
 }

@@ -36,6 +36,7 @@ public enum ErrorMessage {
     DATA_COUNT_AND_DATA_INCONSISTENT("data count and data section have inconsistent lengths"),
     DATA_COUNT_SECTION_REQUIRED("data count section required"),
     UNSUPPORTED_FEATURE("unsupported feature:"),
+    MALFORMED_CATCH_CLAUSE("malformed catch clause"),
 
     // Invalid: a well-formed module that breaks a typing or structural rule.
     TYPE_MISMATCH("type mismatch"),
@@ -66,7 +67,9 @@ public enum ErrorMessage {
     SIZE_MINIMUM_GREATER_THAN_MAXIMUM("size minimum must not be greater than maximum"),
     UNDECLARED_FUNCTION_REFERENCE("undeclared function reference"),
     UNINITIALIZED_LOCAL("uninitialized local"),
-    SHARED_MEMORY_MUST_HAVE_MAXIMUM("shared memory must have maximum");
+    SHARED_MEMORY_MUST_HAVE_MAXIMUM("shared memory must have maximum"),
+    NON_EMPTY_TAG_RESULT("non-empty tag result type"),
+    INVALID_RETHROW_LABEL("invalid rethrow label");
 
     private final String text;
 

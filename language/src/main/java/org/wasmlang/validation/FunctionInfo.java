@@ -18,10 +18,13 @@ public final class FunctionInfo {
     private final int[] blocks;
     private final boolean usesVectors;
     private final boolean makesTailCalls;
+    private final int exceptionSlots;
 
-    FunctionInfo(int[] localTypes, int maxStackHeight, int[] blocks, boolean usesVectors, boolean makesTailCalls) {
+    FunctionInfo(int[] localTypes, int maxStackHeight, int exceptionSlots, int[] blocks, boolean usesVectors,
+                    boolean makesTailCalls) {
         this.localTypes = localTypes;
-        this.maxStackHeight = maxStackHeight;
+        this.maxStackHeight = maxStackHeight + exceptionSlots;
+        this.exceptionSlots = exceptionSlots;
         this.blocks = blocks;
         this.usesVectors = usesVectors;
         this.makesTailCalls = makesTailCalls;
@@ -45,9 +48,18 @@ public final class FunctionInfo {
         return localTypes;
     }
 
-    /** The most operand-stack values live at once (not counting locals). */
+    /**
+     * The frame slots after the locals: the most operand-stack values live at once, then
+     * one slot per nesting level of legacy {@code try} blocks, which holds the exception
+     * their {@code catch} handles (for {@code rethrow}).
+     */
     public int maxStackHeight() {
         return maxStackHeight;
+    }
+
+    /** How many slots at the end of {@link #maxStackHeight} hold caught exceptions. */
+    public int exceptionSlots() {
+        return exceptionSlots;
     }
 
     public int blockCount() {

@@ -33,6 +33,12 @@ final class FunctionValidator {
     private static final int KIND_LOOP = 2;
     private static final int KIND_IF = 3;
     private static final int KIND_ELSE = 4;
+    /** A try_table: a block whose catch clauses were checked when it opened. */
+    private static final int KIND_TRY_TABLE = 5;
+    /** Legacy try before its first catch, then in a catch, then in catch_all. */
+    private static final int KIND_TRY = 6;
+    private static final int KIND_CATCH = 7;
+    private static final int KIND_CATCH_ALL = 8;
 
     private final Module module;
     private final Features features;
@@ -69,6 +75,10 @@ final class FunctionValidator {
     private int initLogSize;
     private int[] ctlInitHeight = new int[16];
 
+    /** Legacy try blocks open now, and the most at once (each gets a frame slot for its exception). */
+    private int tryDepth;
+    private int maxTryDepth;
+
     private int[] blocks = new int[FunctionInfo.BLOCK_STRIDE * 16];
     private int blockCount;
 
@@ -89,6 +99,8 @@ final class FunctionValidator {
         blockCount = 0;
         usesVectors = false;
         makesTailCalls = false;
+        tryDepth = 0;
+        maxTryDepth = 0;
         for (int type : localTypes) {
             usesVectors |= type == ValueType.V128;
         }
@@ -111,7 +123,7 @@ final class FunctionValidator {
             instruction();
         }
         assert r.position() == function.codeEnd() : "the decoder checked the body's extent";
-        return new FunctionInfo(localTypes, maxSp, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE),
+        return new FunctionInfo(localTypes, maxSp, maxTryDepth, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE),
                         usesVectors, makesTailCalls);
     }
 
@@ -359,6 +371,77 @@ final class FunctionValidator {
                 pushBlockParams(ctlType[frame]);
             }
             case Opcodes.END -> end(at);
+            case Opcodes.THROW -> {
+                FuncType type = tagType(r.u32(), at);
+                for (int i = type.paramCount() - 1; i >= 0; i--) {
+                    pop(type.param(i), at);
+                }
+                setUnreachable();
+            }
+            case Opcodes.THROW_REF -> {
+                pop(ValueType.EXNREF, at);
+                setUnreachable();
+            }
+            case Opcodes.TRY_TABLE -> {
+                int blockType = readBlockType(at);
+                int n = r.count();
+                for (int i = 0; i < n; i++) {
+                    int clauseAt = r.position();
+                    int kind = r.u8();
+                    if (kind > 3) {
+                        throw r.malformed(ErrorMessage.MALFORMED_CATCH_CLAUSE, "0x" + Integer.toHexString(kind), clauseAt);
+                    }
+                    FuncType tag = kind < 2 ? tagType(r.u32(), at) : null;
+                    int frame = labelFrame(r.u32(), at);
+                    checkCatchLabel(frame, tag, kind == 1 || kind == 3, at);
+                }
+                blockParams(blockType, at);
+                pushControl(KIND_TRY_TABLE, blockType, at);
+                pushBlockParams(blockType);
+            }
+            case Opcodes.TRY -> {
+                int blockType = readBlockType(at);
+                blockParams(blockType, at);
+                pushControl(KIND_TRY, blockType, at);
+                pushBlockParams(blockType);
+                maxTryDepth = Math.max(maxTryDepth, ++tryDepth);
+            }
+            case Opcodes.CATCH, Opcodes.CATCH_ALL -> {
+                int frame = csp - 1;
+                FuncType tag = opcode == Opcodes.CATCH ? tagType(r.u32(), at) : null;
+                if (ctlKind[frame] != KIND_TRY && ctlKind[frame] != KIND_CATCH) {
+                    throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "(" + (tag == null ? "catch_all" : "catch")
+                                    + " outside try)", at);
+                }
+                popResults(frame, at);
+                resetLocals();
+                ctlKind[frame] = tag == null ? KIND_CATCH_ALL : KIND_CATCH;
+                ctlUnreachable[frame] = false;
+                if (tag != null) {
+                    for (int i = 0; i < tag.paramCount(); i++) {
+                        push(tag.param(i));
+                    }
+                }
+            }
+            case Opcodes.DELEGATE -> {
+                int frame = csp - 1;
+                int depth = r.u32();
+                if (ctlKind[frame] != KIND_TRY) {
+                    throw r.malformed(ErrorMessage.ILLEGAL_OPCODE, "(delegate outside try)", at);
+                }
+                // The label is one of the try's enclosing blocks (or the function's).
+                if (Integer.compareUnsigned(depth, csp - 2) > 0) {
+                    throw invalid(ErrorMessage.UNKNOWN_LABEL, Integer.toUnsignedString(depth), at);
+                }
+                end(at);
+            }
+            case Opcodes.RETHROW -> {
+                int frame = labelFrame(r.u32(), at);
+                if (ctlKind[frame] != KIND_CATCH && ctlKind[frame] != KIND_CATCH_ALL) {
+                    throw invalid(ErrorMessage.INVALID_RETHROW_LABEL, null, at);
+                }
+                setUnreachable();
+            }
             case Opcodes.BR -> {
                 int frame = labelFrame(r.u32(), at);
                 popLabel(frame, at);
@@ -599,8 +682,34 @@ final class FunctionValidator {
         }
     }
 
+    /** The type of tag {@code index}. */
+    private FuncType tagType(int index, int at) {
+        if (Integer.compareUnsigned(index, module.tagCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_TAG, Integer.toUnsignedString(index), at);
+        }
+        return types[module.tagTypeIndex(index)];
+    }
+
+    /** A catch clause branches to its label with the tag's values, and the exnref for the _ref forms. */
+    private void checkCatchLabel(int frame, FuncType tag, boolean withReference, int at) {
+        int payload = (tag == null ? 0 : tag.paramCount()) + (withReference ? 1 : 0);
+        if (labelCount(frame) != payload) {
+            throw invalid(ErrorMessage.TYPE_MISMATCH, "(catch clause carries " + payload + " values to a label of "
+                            + labelCount(frame) + ")", at);
+        }
+        for (int i = 0; i < payload; i++) {
+            int type = tag != null && i < tag.paramCount() ? tag.param(i) : ValueType.nonNullable(ValueType.EXNREF);
+            if (!ValueType.isSubtype(type, labelType(frame, i))) {
+                throw mismatch(labelType(frame, i), type, at);
+            }
+        }
+    }
+
     private void end(int at) {
         int frame = csp - 1;
+        if (ctlKind[frame] == KIND_TRY || ctlKind[frame] == KIND_CATCH || ctlKind[frame] == KIND_CATCH_ALL) {
+            tryDepth--;
+        }
         popResults(frame, at);
         if (ctlKind[frame] == KIND_IF) {
             // An if without else passes its parameters through: they must equal its results.

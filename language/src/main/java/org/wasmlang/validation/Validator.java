@@ -64,6 +64,13 @@ public final class Validator {
             checkConstant(module.global(g).init(), module.globalType(g).valueType(),
                             features.wasm3Rules() ? g : importedGlobals);
         }
+        for (int t = 0; t < module.tagCount(); t++) {
+            int typeIndex = module.tagTypeIndex(t);
+            if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+                throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), -1);
+            }
+            checkTagType(typeIndex);
+        }
         int segmentGlobals = features.wasm3Rules() ? module.globalCount() : importedGlobals;
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
             TableType table = module.table(t);
@@ -97,11 +104,21 @@ public final class Validator {
         return new WasmInvalidException(error, detail, offset, -1);
     }
 
+    /** A tag's type is a function type without results. */
+    private void checkTagType(int typeIndex) {
+        if (types[typeIndex].resultCount() != 0) {
+            throw invalid(ErrorMessage.NON_EMPTY_TAG_RESULT, null, -1);
+        }
+    }
+
     private void checkImport(Import imp) {
         switch (imp.kind()) {
             case FUNC, TAG -> {
                 if (Integer.compareUnsigned(imp.typeIndex(), types.length) >= 0) {
                     throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(imp.typeIndex()), -1);
+                }
+                if (imp.kind() == org.wasmlang.module.ExternKind.TAG) {
+                    checkTagType(imp.typeIndex());
                 }
             }
             case TABLE -> checkTable(imp.table(), -1);

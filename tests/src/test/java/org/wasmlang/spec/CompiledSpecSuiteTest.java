@@ -40,6 +40,12 @@ class CompiledSpecSuiteTest {
                     "memory64/table64", "memory64/call_indirect64", "multi-memory/load1", "multi-memory/store1",
                     "multi-memory/memory_copy1", "multi-memory/memory_grow", "multi-memory/address1")
                     .map(name -> "wasm-3.0/binary/" + name + ".bin.wast").toList();
+    /** Exception handling: try_table's Java handler and catch branches in compiled code, and the legacy try. */
+    private static final List<String> SCRIPTS_EXCEPTIONS = Stream.of("wasm-3.0/binary/exceptions/tag",
+                    "wasm-3.0/binary/exceptions/throw", "wasm-3.0/binary/exceptions/throw_ref",
+                    "wasm-3.0/binary/exceptions/try_table", "legacy-exceptions/binary/try_catch",
+                    "legacy-exceptions/binary/try_delegate", "legacy-exceptions/binary/rethrow")
+                    .map(name -> name + ".bin.wast").toList();
     /** Every SIMD script: compiled code runs v128 on other paths than the interpreter (SimdMode). */
     private static final List<String> SIMD_FOLDERS = List.of("wasm-2.0/binary/simd", "wasm-3.0/binary/relaxed-simd");
 
@@ -54,6 +60,7 @@ class CompiledSpecSuiteTest {
         wasm20Options.put("wasmlang.WasmVersion", "2.0");
         List<Path> scripts = new ArrayList<>(SCRIPTS.stream().map(root::resolve).toList());
         scripts.addAll(SCRIPTS_3_0.stream().map(root::resolve).toList());
+        scripts.addAll(SCRIPTS_EXCEPTIONS.stream().map(root::resolve).toList());
         scripts.addAll(WastRunner.collectScripts(SIMD_FOLDERS.stream().map(root::resolve).toList()));
         SpecExclusions exclusions = SpecExclusions.load();
         WastReport total = new WastReport();

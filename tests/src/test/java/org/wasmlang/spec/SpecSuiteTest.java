@@ -70,6 +70,15 @@ class SpecSuiteTest {
                         () -> runScript(runner, script, WASM_30_TOTAL)));
     }
 
+    /** The legacy exception instructions (try/catch/delegate/rethrow), which run under 3.0's feature set. */
+    @TestFactory
+    Stream<DynamicTest> legacyExceptionScripts() throws IOException {
+        Path root = TestPaths.requireShared("testsuite/legacy-exceptions/binary");
+        List<Path> scripts = WastRunner.collectScripts(List.of(root));
+        return scripts.stream().map(script -> DynamicTest.dynamicTest("legacy-exceptions/" + root.relativize(script),
+                        () -> runScript(runner, script, WASM_30_TOTAL)));
+    }
+
     private static void runScript(WastRunner runner, Path script, WastReport total) {
         WastReport report = runner.run(script);
         synchronized (total) {

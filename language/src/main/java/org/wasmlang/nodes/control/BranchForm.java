@@ -1,5 +1,7 @@
 package org.wasmlang.nodes.control;
 
+import org.wasmlang.nodes.WasmNode;
+
 /**
  * A control-flow form that branches to enclosing labels: {@code br}/{@code return}, the
  * conditional branches ({@code br_if}, {@code br_on_null}, {@code br_on_non_null}, each a
@@ -17,6 +19,15 @@ public interface BranchForm {
     byte CONDITIONAL = RegionNode.BR_CONDITIONAL;
     /** Branches to one of several targets ({@code br_table}). */
     byte TABLE = RegionNode.BR_TABLE;
+    /**
+     * Runs a body of its own (a block labelled {@link #nestedLabel}) and reports what it
+     * reports; an exception thrown in the body takes one of the form's targets
+     * ({@code try_table}'s catch clauses) or runs one of its {@link #handlers} (legacy
+     * {@code catch}), from any point of the body. The region resolves the label it returns
+     * like a nested loop's.
+     */
+    byte NESTED = RegionNode.NESTED;
+    WasmNode[][] NO_HANDLERS = new WasmNode[0][];
 
     /** How the region dispatches it: {@link #ALWAYS}, {@link #CONDITIONAL} or {@link #TABLE}. */
     byte shape();
@@ -32,7 +43,26 @@ public interface BranchForm {
 
     /** Whether execution can continue after it when no branch is taken. */
     default boolean fallsThrough() {
-        return shape() == CONDITIONAL;
+        return shape() == CONDITIONAL || shape() == NESTED;
+    }
+
+    /** {@link #NESTED}: the body, before its region is made; null for other shapes. */
+    default WasmNode[] nestedBody() {
+        return null;
+    }
+
+    /** {@link #NESTED}: the label of the body (and of the handlers). */
+    default int nestedLabel() {
+        return -1;
+    }
+
+    /** {@link #NESTED}: blocks that run after an exception, with the body's label (legacy catch). */
+    default WasmNode[][] handlers() {
+        return NO_HANDLERS;
+    }
+
+    /** {@link #NESTED}: makes the regions of the body and handlers, once the function was analysed. */
+    default void flattenNested() {
     }
 
     /** Roughly how many exploded paths it adds to its region. */

@@ -29,6 +29,12 @@ public final class LocalLiveness {
     private final Map<WasmNode, int[]> localReads;
     private BitSet[] atLabel = new BitSet[16];
     private final Map<WasmLoopNode, BitSet> loopLiveIn = new IdentityHashMap<>();
+    /**
+     * Inside the body of a try ({@link BranchForm#NESTED}): the locals some handler (a catch
+     * clause's label, a legacy catch block, an enclosing try's) needs. An exception can leave
+     * from any point of the body, so they stay live all through it.
+     */
+    private BitSet handlerLive;
 
     private LocalLiveness(int localCount, Map<WasmNode, int[]> localReads) {
         this.localCount = localCount;
@@ -57,9 +63,46 @@ public final class LocalLiveness {
     }
 
     private BitSet sequence(WasmNode[] body, BitSet liveOut) {
-        BitSet live = liveOut;
+        BitSet live = withHandlers(liveOut);
         for (int i = body.length - 1; i >= 0; i--) {
-            live = before(body[i], live);
+            live = withHandlers(before(body[i], live));
+        }
+        return live;
+    }
+
+    /** A live set with what the handlers of the enclosing tries need. */
+    private BitSet withHandlers(BitSet live) {
+        if (handlerLive == null || handlerLive.isEmpty()) {
+            return live;
+        }
+        BitSet missing = (BitSet) handlerLive.clone();
+        missing.andNot(live);
+        if (missing.isEmpty()) {
+            return live;
+        }
+        BitSet result = (BitSet) live.clone();
+        result.or(handlerLive);
+        return result;
+    }
+
+    /** A try: its body with its handlers' needs added to every live set inside it. */
+    private BitSet nested(BranchForm form, BitSet after) {
+        BitSet handlers = handlerLive == null ? new BitSet() : (BitSet) handlerLive.clone();
+        for (int t = 0; t < form.targetCount(); t++) {
+            handlers.or(atLabel[form.targetLabel(t)]);
+        }
+        for (WasmNode[] handler : form.handlers()) {
+            setLabel(form.nestedLabel(), after);
+            handlers.or(sequence(handler, after));
+        }
+        BitSet outer = handlerLive;
+        handlerLive = handlers;
+        setLabel(form.nestedLabel(), after);
+        BitSet live = sequence(form.nestedBody(), after);
+        handlerLive = outer;
+        for (int t = 0; t < form.targetCount(); t++) {
+            int label = form.targetLabel(t);
+            form.setTakenDeadLocals(t, label == 0 ? WasmNode.NO_SLOTS : slots(difference(handlers, atLabel[label])));
         }
         return live;
     }
@@ -91,6 +134,11 @@ public final class LocalLiveness {
             live.clear(constant.slot());
             node.setDeadLocals(after.get(constant.slot()) ? WasmNode.NO_SLOTS : new int[]{constant.slot()});
             return live;
+        } else if (node instanceof BranchForm branch && branch.shape() == BranchForm.NESTED) {
+            return nested(branch, after);
+        } else if (node instanceof ThrowNode || node instanceof ThrowRefNode) {
+            // Reads only stack slots; what a handler needs is added by the enclosing sequence.
+            return new BitSet();
         } else if (node instanceof BranchForm branch) {
             // Live before: what any target needs, and what follows if it can fall through.
             BitSet live = branch.fallsThrough() ? (BitSet) after.clone() : new BitSet();

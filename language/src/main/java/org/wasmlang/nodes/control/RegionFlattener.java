@@ -117,6 +117,8 @@ final class RegionFlattener {
             } else {
                 if (node instanceof WasmLoopNode loop) {
                     loop.flatten();
+                } else if (node instanceof BranchForm form) {
+                    form.flattenNested();
                 }
                 byte kind = kindOf(node);
                 controlPoints += cost(node);

@@ -59,7 +59,7 @@ final class ScriptExecution {
             case AssertUnlinkable a -> expectModuleFailure("assert_unlinkable", a.line(), a.module(), a.message());
             case AssertInstanceUnlinkable a -> expectInstanceFailure("assert_unlinkable", a.line(), a.instance(),
                             a.message());
-            case AssertException a -> report.skipped("assert_exception", "exception handling is not implemented yet");
+            case AssertException a -> assertException(a);
             case UnsupportedCommand u -> report.skipped(u.keyword(), "command not supported by the runner");
         }
     }
@@ -242,6 +242,27 @@ final class ScriptExecution {
             report.failed(kind, file, line, command, e.getMessage());
         } catch (PolyglotException e) {
             checkFailure(kind, line, command, expected, e);
+        }
+    }
+
+    /** The action must end in an uncaught Wasm exception (not a trap): a guest exception with a tag. */
+    private void assertException(AssertException a) {
+        String kind = "assert_exception";
+        String command = kind + " " + describe(a.action());
+        try {
+            Value result = perform(a.action());
+            report.failed(kind, file, a.line(), command, "returned " + result + " instead of throwing");
+        } catch (UnsupportedOperationException e) {
+            report.skipped(kind, e.getMessage());
+        } catch (IllegalStateException e) {
+            report.failed(kind, file, a.line(), command, e.getMessage());
+        } catch (PolyglotException e) {
+            Value exception = e.isGuestException() ? e.getGuestObject() : null;
+            if (e.isInternalError() || e.isHostException() || exception == null || !exception.hasMember("tag")) {
+                report.failed(kind, file, a.line(), command, "not a Wasm exception: " + e.getMessage());
+            } else {
+                report.passed(kind);
+            }
         }
     }
 

@@ -1,0 +1,23 @@
+package org.wasmlang.nodes.control;
+
+import org.wasmlang.runtime.WasmException;
+
+import com.oracle.truffle.api.nodes.ControlFlowException;
+
+/**
+ * A Wasm exception on its way from a legacy {@code try ... delegate l} to the handlers
+ * around the block of label {@link #depth} (in its function): the try nodes nested deeper
+ * let it pass, the first one at that level or further out handles {@link #exception} as if
+ * it were thrown there. It never leaves its function: {@link DelegateBoundaryNode} unwraps it.
+ */
+final class DelegatedException extends ControlFlowException {
+    private static final long serialVersionUID = 1L;
+
+    final WasmException exception;
+    final int depth;
+
+    DelegatedException(WasmException exception, int depth) {
+        this.exception = exception;
+        this.depth = depth;
+    }
+}
