@@ -152,10 +152,16 @@ public final class ValueConversion {
     public static String describe(Object value) {
         InteropLibrary interop = InteropLibrary.getUncached(value);
         Object display = interop.toDisplayString(value, false);
+        String text;
         try {
-            return InteropLibrary.getUncached(display).asString(display);
+            text = InteropLibrary.getUncached(display).asString(display);
         } catch (UnsupportedMessageException e) {
-            return String.valueOf(value);
+            text = String.valueOf(value);
         }
+        // A host array shows every element (a module's bytes: tens of thousands): keep messages readable.
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION) + "... (" + text.length()
+                        + " characters)";
     }
+
+    private static final int MAX_DESCRIPTION = 200;
 }

@@ -458,60 +458,11 @@ final class FunctionValidator {
                 popLabel(0, at);
                 setUnreachable();
             }
-            case Opcodes.CALL -> {
-                int index = r.u32();
-                if (Integer.compareUnsigned(index, module.functionCount()) >= 0) {
-                    throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Integer.toUnsignedString(index), at);
-                }
-                applyCall(module.functionType(index), at);
-            }
-            case Opcodes.CALL_INDIRECT -> {
-                int typeIndex = r.u32();
-                int tableIndex = r.u32();
-                int elementType = table(tableIndex, at);
-                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
-                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
-                }
-                if (!ValueType.isSubtype(elementType, ValueType.FUNCREF)) {
-                    throw mismatch(ValueType.FUNCREF, elementType, at);
-                }
-                pop(tableAddress(tableIndex), at);
-                applyCall(types[typeIndex], at);
-            }
-            case Opcodes.RETURN_CALL -> {
-                int index = r.u32();
-                if (Integer.compareUnsigned(index, module.functionCount()) >= 0) {
-                    throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Integer.toUnsignedString(index), at);
-                }
-                FuncType type = module.functionType(index);
-                requireCallerResults(type, at);
-                applyTailCall(type, at);
-            }
-            case Opcodes.RETURN_CALL_INDIRECT -> {
-                int typeIndex = r.u32();
-                int tableIndex = r.u32();
-                int elementType = table(tableIndex, at);
-                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
-                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
-                }
-                if (!ValueType.isSubtype(elementType, ValueType.FUNCREF)) {
-                    throw mismatch(ValueType.FUNCREF, elementType, at);
-                }
-                FuncType type = types[typeIndex];
-                requireCallerResults(type, at);
-                pop(tableAddress(tableIndex), at);
-                applyTailCall(type, at);
-            }
-            case Opcodes.RETURN_CALL_REF -> {
-                int typeIndex = r.u32();
-                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
-                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
-                }
-                FuncType type = types[typeIndex];
-                requireCallerResults(type, at);
-                pop(ValueType.concreteReference(module.canonicalTypeIndex(typeIndex), true), at);
-                applyTailCall(type, at);
-            }
+            case Opcodes.CALL -> applyCall(directCallee(at), at);
+            case Opcodes.CALL_INDIRECT -> applyCall(indirectCallee(at), at);
+            case Opcodes.RETURN_CALL -> tailCall(directCallee(at), at);
+            case Opcodes.RETURN_CALL_INDIRECT -> tailCall(indirectCallee(at), at);
+            case Opcodes.RETURN_CALL_REF -> tailCall(referenceCallee(at), at);
             case Opcodes.DROP -> pop(at);
             case Opcodes.SELECT -> {
                 pop(ValueType.I32, at);
@@ -601,14 +552,7 @@ final class FunctionValidator {
                                 ? ValueType.concreteReference(module.canonicalTypeIndex(module.functionTypeIndex(index)), false)
                                 : ValueType.FUNCREF);
             }
-            case Opcodes.CALL_REF -> {
-                int typeIndex = r.u32();
-                if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
-                    throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
-                }
-                pop(ValueType.concreteReference(module.canonicalTypeIndex(typeIndex), true), at);
-                applyCall(types[typeIndex], at);
-            }
+            case Opcodes.CALL_REF -> applyCall(referenceCallee(at), at);
             case Opcodes.REF_AS_NON_NULL -> {
                 int type = popReference(at);
                 push(type == ValueType.UNKNOWN ? ValueType.UNKNOWN : ValueType.nonNullable(type));
@@ -817,6 +761,46 @@ final class FunctionValidator {
             throw invalid(ErrorMessage.UNKNOWN_GLOBAL, Integer.toUnsignedString(index), at);
         }
         return module.globalType(index);
+    }
+
+    /** The immediate of call and return_call: the callee's type. */
+    private FuncType directCallee(int at) {
+        int index = r.u32();
+        if (Integer.compareUnsigned(index, module.functionCount()) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_FUNCTION, Integer.toUnsignedString(index), at);
+        }
+        return module.functionType(index);
+    }
+
+    /** The immediates of call_indirect and return_call_indirect, and the table index popped: the callee's type. */
+    private FuncType indirectCallee(int at) {
+        int typeIndex = r.u32();
+        int tableIndex = r.u32();
+        int elementType = table(tableIndex, at);
+        if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
+        }
+        if (!ValueType.isSubtype(elementType, ValueType.FUNCREF)) {
+            throw mismatch(ValueType.FUNCREF, elementType, at);
+        }
+        pop(tableAddress(tableIndex), at);
+        return types[typeIndex];
+    }
+
+    /** The immediate of call_ref and return_call_ref, and the reference popped: the callee's type. */
+    private FuncType referenceCallee(int at) {
+        int typeIndex = r.u32();
+        if (Integer.compareUnsigned(typeIndex, types.length) >= 0) {
+            throw invalid(ErrorMessage.UNKNOWN_TYPE, Integer.toUnsignedString(typeIndex), at);
+        }
+        pop(ValueType.concreteReference(module.canonicalTypeIndex(typeIndex), true), at);
+        return types[typeIndex];
+    }
+
+    /** A tail call: the callee must return what the caller returns. */
+    private void tailCall(FuncType type, int at) {
+        requireCallerResults(type, at);
+        applyTailCall(type, at);
     }
 
     /** Checks the table exists and returns its element type. */

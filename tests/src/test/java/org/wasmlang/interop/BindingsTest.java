@@ -32,6 +32,18 @@ class BindingsTest {
                         .allowArrayAccess(true).build()).build();
     }
 
+    /** Without array access a byte[] is no module; the error says so in a line, not by listing every byte. */
+    @Test
+    void bytesTheBindingsCannotReadGetAShortError() {
+        try (Context context = Context.create("wasmlang")) {
+            byte[] large = new byte[100_000];
+            PolyglotException e = assertThrows(PolyglotException.class,
+                            () -> context.getBindings("wasmlang").getMember("Module").newInstance((Object) large));
+            assertTrue(e.getMessage().contains("must be bytes"), e.getMessage());
+            assertTrue(e.getMessage().length() < 600, e.getMessage().length() + " characters: " + e.getMessage());
+        }
+    }
+
     @Test
     void aHostMemoryCanBeImported() {
         try (Context context = context()) {

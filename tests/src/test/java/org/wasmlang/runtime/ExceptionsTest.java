@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -194,6 +196,40 @@ class ExceptionsTest {
                             ProxyObject.fromMap(Map.of("e", tag, "throwI32", e.getMember("throwI32")))))).getMember("exports");
             PolyglotException uncaught = assertThrows(PolyglotException.class, () -> importer.getMember("catchImported").execute(4));
             assertTrue(uncaught.getGuestObject().invokeMember("is", e.getMember("e")).asBoolean());
+        }
+    }
+
+    /**
+     * From JavaScript (GraalJS), as a JS API user writes it: a Wasm exception passes through a
+     * JS function's frame and is caught by tag in Wasm; JS catches an uncaught one and reads
+     * its payload; a JS function throws a host-made wasm.Exception that Wasm catches by tag.
+     */
+    @Test
+    void exceptionsCrossJavaScriptFrames() {
+        try (Context context = Context.newBuilder("wasmlang", "js").allowPolyglotAccess(PolyglotAccess.ALL)
+                        .option("engine.WarnInterpreterOnly", "false").build()) {
+            context.getPolyglotBindings().putMember("wasmlang", context.getBindings("wasmlang"));
+            context.getBindings("js").putMember("mainHex", MAIN);
+            Value results = context.eval("js", """
+                            const wasm = Polyglot.import("wasmlang");
+                            const module = new wasm.Module(new Uint8Array(mainHex.match(/../g).map(h => parseInt(h, 16))));
+                            let ex, mode = "wasm";
+                            const cb = () => {
+                              if (mode === "wasm") ex.throwI32(42);          // a Wasm exception through this JS frame
+                              else throw new wasm.Exception(ex.e, [5]);    // a host-made exception of tag e
+                            };
+                            ex = module.newInstance({host: {cb}}).exports;
+                            const throughJs = ex.viaHost();
+                            mode = "host";
+                            const fromJs = ex.viaHost();
+                            let payload = -1, isE = false;
+                            try { ex.throwI32(17); } catch (e) { payload = e.payload[0]; isE = e.is(ex.e); }
+                            [throughJs, fromJs, payload, isE];
+                            """);
+            assertEquals(42, results.getArrayElement(0).asInt());
+            assertEquals(5, results.getArrayElement(1).asInt());
+            assertEquals(17, results.getArrayElement(2).asInt());
+            assertTrue(results.getArrayElement(3).asBoolean());
         }
     }
 }

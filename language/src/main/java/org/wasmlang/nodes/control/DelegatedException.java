@@ -20,4 +20,12 @@ final class DelegatedException extends ControlFlowException {
         this.exception = exception;
         this.depth = depth;
     }
+
+    /** The exception for the try block of {@code label} to handle, or this, thrown on, when it is meant for an outer one. */
+    WasmException handledAt(int label) {
+        if (label > depth) {
+            throw this;
+        }
+        return exception;
+    }
 }

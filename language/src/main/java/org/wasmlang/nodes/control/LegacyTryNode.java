@@ -51,10 +51,7 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
         } catch (WasmException e) {
             exception = e;
         } catch (DelegatedException e) {
-            if (label > e.depth) {
-                throw e;
-            }
-            exception = e.exception;
+            exception = e.handledAt(label);
         }
         if (delegateLabel >= 0) {
             throw new DelegatedException(exception, delegateLabel);

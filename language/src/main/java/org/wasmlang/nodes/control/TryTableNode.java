@@ -68,10 +68,7 @@ public final class TryTableNode extends WasmNode implements BranchForm {
         } catch (WasmException e) {
             exception = e;
         } catch (DelegatedException e) {
-            if (label > e.depth) {
-                throw e;
-            }
-            exception = e.exception;
+            exception = e.handledAt(label);
         }
         return dispatch(frame, exception);
     }
