@@ -2,6 +2,9 @@
 # Builds every workload in src/ twice: as a freestanding .wasm next to this script (these
 # are committed, so the harness needs no C compiler) and as a native executable in
 # benchmarks/target/native/ (not committed) for the WasmLang/native ratio.
+# A workload written in the text format (src/NAME.wat, for features C cannot express here,
+# such as exception handling) is assembled with wabt's wat2wasm; its native reference is
+# src/NAME.cpp, built with clang++.
 # The SIMD workloads listed below are built at -O3 and as two modules from the one source:
 # NAME.wasm without SIMD and NAME-simd.wasm with -msimd128 (the auto-vectoriser's v128 code);
 # their one native executable, target/native/NAME, serves both (the harness maps NAME-simd
@@ -37,8 +40,8 @@ if [ "$#" -gt 0 ]; then
   done
 else
   names=()
-  for source in "$here"/src/*.c; do
-    name="$(basename "$source" .c)"
+  for source in "$here"/src/*.c "$here"/src/*.wat; do
+    name="$(basename "$(basename "$source" .c)" .wat)"
     [ "$name" = native_main ] || names+=("$name")
   done
 fi
@@ -81,6 +84,17 @@ mkdir -p "$native_dir"
 # memcpy/memset to a freestanding module (bench.h defines the few that struct copies need).
 common_flags=(-fno-builtin -I "$here/src")
 for name in "${names[@]}"; do
+  if [ -f "$here/src/$name.wat" ]; then
+    if $build_wasm; then
+      wat2wasm --enable-exceptions -o "$here/$name.wasm" "$here/src/$name.wat"
+      chmod 644 "$here/$name.wasm"
+      echo "built $name.wasm ($(stat -c %s "$here/$name.wasm") bytes)"
+    fi
+    "$clang" -O2 -c -o "$native_dir/native_main.o" "$here/src/native_main.c"
+    "${clang/clang/clang++}" -O2 -o "$native_dir/$name" "$here/src/$name.cpp" "$native_dir/native_main.o"
+    echo "built target/native/$name"
+    continue
+  fi
   source="$here/src/$name.c"
   [ -f "$source" ] || { echo "build.sh: no workload $source" >&2; exit 2; }
   # The SIMD workloads measure what the auto-vectoriser makes of plain loops. clang-19

@@ -137,9 +137,10 @@ final class FunctionValidator {
         return new WasmInvalidException(error, detail, at, functionIndex);
     }
 
+    /** The reference interpreter's wording, which some spec scripts expect in full. */
     private WasmInvalidException mismatch(int expected, int actual, int at) {
-        return invalid(ErrorMessage.TYPE_MISMATCH, "(expected " + ValueType.name(expected) + ", got "
-                        + (actual == -1 ? "nothing" : ValueType.name(actual)) + ")", at);
+        return invalid(ErrorMessage.TYPE_MISMATCH, ": instruction requires [" + ValueType.name(expected)
+                        + "] but stack has [" + (actual == -1 ? "" : ValueType.name(actual)) + "]", at);
     }
 
     // ---- operand stack --------------------------------------------------------------------
@@ -247,7 +248,17 @@ final class FunctionValidator {
             pop(result(frame, i), at);
         }
         if (sp != ctlHeight[csp - 1]) {
-            throw invalid(ErrorMessage.TYPE_MISMATCH, "(values left on the stack at the end of a block)", at);
+            // Values left over: name what the block returns and all it has, as the reference interpreter does.
+            StringBuilder required = new StringBuilder();
+            StringBuilder has = new StringBuilder();
+            for (int i = ctlHeight[csp - 1]; i < sp; i++) {
+                has.append(has.isEmpty() ? "" : " ").append(ValueType.name(stack[i]));
+            }
+            for (int i = 0; i < resultCount(frame); i++) {
+                required.append(required.isEmpty() ? "" : " ").append(ValueType.name(result(frame, i)));
+                has.append(has.isEmpty() ? "" : " ").append(ValueType.name(result(frame, i)));
+            }
+            throw invalid(ErrorMessage.TYPE_MISMATCH, ": block requires [" + required + "] but stack has [" + has + "]", at);
         }
     }
 

@@ -29,7 +29,8 @@ public abstract class WasmModuleException extends AbstractTruffleException {
     private static String format(ErrorMessage error, String detail, int offset, int functionIndex) {
         StringBuilder sb = new StringBuilder(error.text());
         if (detail != null && !detail.isEmpty()) {
-            sb.append(' ').append(detail);
+            // A detail may continue the spec's wording ("type mismatch: instruction requires ...").
+            sb.append(detail.startsWith(":") ? "" : " ").append(detail);
         }
         if (functionIndex >= 0 && offset >= 0) {
             sb.append(" (in function ").append(functionIndex).append(" at byte offset 0x").append(Integer.toHexString(offset)).append(')');
