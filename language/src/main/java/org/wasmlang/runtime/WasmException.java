@@ -8,6 +8,7 @@ import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.ExceptionType;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
@@ -42,6 +43,24 @@ public final class WasmException extends AbstractTruffleException {
 
     public WasmTag tag() {
         return tag;
+    }
+
+    /**
+     * Whether a non-Wasm exception is caught by {@code catch_all} (and {@code catch_all_ref},
+     * whose exnref is then the exception itself): errors of the host and of other languages,
+     * as the JS API catches JavaScript exceptions. Traps, exits, cancellation and
+     * interrupts are not.
+     */
+    @TruffleBoundary
+    public static boolean caughtByCatchAll(AbstractTruffleException exception) {
+        if (exception instanceof WasmException || exception instanceof WasmTrap) {
+            return false;
+        }
+        try {
+            return InteropLibrary.getUncached().getExceptionType(exception) == ExceptionType.RUNTIME_ERROR;
+        } catch (UnsupportedMessageException e) {
+            return false;
+        }
     }
 
     /** The payload as boxed Wasm values, in the tag's parameter order. Do not modify. */

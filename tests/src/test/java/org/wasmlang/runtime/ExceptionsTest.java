@@ -232,4 +232,44 @@ class ExceptionsTest {
             assertTrue(results.getArrayElement(3).asBoolean());
         }
     }
+
+    /**
+     * As the JS API has JavaScript exceptions caught by catch_all, a host function's exception
+     * is caught by catch_all, passes tagged catches, and comes out of a rethrow as itself;
+     * traps stay uncatchable. The module (legacy try, wat2wasm --enable-exceptions):
+     * <pre>
+     * (import "host" "cb" (func $cb)) (tag $e (param i32))
+     * (func "catchAllAroundHost" (result i32) (try (result i32) (do (call $cb) (i32.const 0)) (catch_all (i32.const 1))))
+     * (func "catchTagAroundHost" (result i32) (try (result i32) (do (call $cb) (i32.const 0)) (catch $e)))
+     * (func "rethrowAroundHost" (try (do (call $cb)) (catch_all (rethrow 0))))
+     * </pre>
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void hostExceptionsAreCaughtByCatchAllOnly(boolean compiled) {
+        String hostCatch = "0061736d01000000010c0360000060017f006000017f020b0104686f737402636200000304030202000d03010001073f03"
+                        + "126361746368416c6c41726f756e64486f7374000112636174636854616741726f756e64486f737400021172657468726f"
+                        + "7741726f756e64486f737400030a25030c00067f100041001941010b0b0b00067f1000410007000b0b0a00064010001909"
+                        + "000b0b";
+        try (Context context = context(compiled)) {
+            ProxyExecutable failing = args -> {
+                throw new IllegalStateException("host failure");
+            };
+            Value exports = module(context, hostCatch).invokeMember("newInstance",
+                            ProxyObject.fromMap(Map.of("host", ProxyObject.fromMap(Map.of("cb", failing))))).getMember("exports");
+            assertEquals(1, exports.getMember("catchAllAroundHost").execute().asInt());
+            PolyglotException passed = assertThrows(PolyglotException.class, () -> exports.getMember("catchTagAroundHost").execute());
+            assertTrue(passed.isHostException(), passed.toString());
+            PolyglotException rethrown = assertThrows(PolyglotException.class, () -> exports.getMember("rethrowAroundHost").execute());
+            assertTrue(rethrown.isHostException(), rethrown.toString());
+            assertEquals("host failure", rethrown.asHostException().getMessage());
+            // A trap under the call (another instance's throw_ref of null, as the import) is not caught.
+            Value trapping = module(context, MAIN).invokeMember("newInstance", ProxyObject.fromMap(Map.of("host",
+                            ProxyObject.fromMap(Map.of("cb", (ProxyExecutable) args -> null))))).getMember("exports");
+            Value guarded = module(context, hostCatch).invokeMember("newInstance", ProxyObject.fromMap(Map.of("host",
+                            ProxyObject.fromMap(Map.of("cb", trapping.getMember("nullRef")))))).getMember("exports");
+            PolyglotException trap = assertThrows(PolyglotException.class, () -> guarded.getMember("catchAllAroundHost").execute());
+            assertTrue(trap.getMessage().contains("null exception reference"), trap.getMessage());
+        }
+    }
 }

@@ -1,7 +1,7 @@
 package org.wasmlang.nodes.control;
 
-import org.wasmlang.runtime.WasmException;
 
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
 /**
@@ -13,16 +13,16 @@ import com.oracle.truffle.api.nodes.ControlFlowException;
 final class DelegatedException extends ControlFlowException {
     private static final long serialVersionUID = 1L;
 
-    final WasmException exception;
+    final AbstractTruffleException exception;
     final int depth;
 
-    DelegatedException(WasmException exception, int depth) {
+    DelegatedException(AbstractTruffleException exception, int depth) {
         this.exception = exception;
         this.depth = depth;
     }
 
     /** The exception for the try block of {@code label} to handle, or this, thrown on, when it is meant for an outer one. */
-    WasmException handledAt(int label) {
+    AbstractTruffleException handledAt(int label) {
         if (label > depth) {
             throw this;
         }

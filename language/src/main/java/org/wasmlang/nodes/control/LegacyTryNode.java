@@ -5,6 +5,7 @@ import org.wasmlang.runtime.WasmException;
 import org.wasmlang.runtime.WasmTag;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -45,13 +46,20 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
 
     @Override
     public int execute(VirtualFrame frame) {
-        WasmException exception;
+        AbstractTruffleException exception;
         try {
             return region.execute(frame);
         } catch (WasmException e) {
             exception = e;
         } catch (DelegatedException e) {
             exception = e.handledAt(label);
+        } catch (AbstractTruffleException e) {
+            // Not a Wasm exception: catch_all catches host and other languages' errors (as the JS
+            // API catches JavaScript exceptions), never traps, exits or cancellation.
+            if (!WasmException.caughtByCatchAll(e)) {
+                throw e;
+            }
+            exception = e;
         }
         if (delegateLabel >= 0) {
             throw new DelegatedException(exception, delegateLabel);
@@ -60,12 +68,12 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
     }
 
     @ExplodeLoop
-    private int handle(VirtualFrame frame, WasmException exception) {
+    private int handle(VirtualFrame frame, AbstractTruffleException exception) {
         for (int c = 0; c < tags.length; c++) {
             WasmTag tag = tags[c];
-            if (tag == null || tag == exception.tag()) {
+            if (tag == null || exception instanceof WasmException wasm && tag == wasm.tag()) {
                 if (tag != null) {
-                    TryTableNode.unboxPayload(frame, tag, exception, height);
+                    TryTableNode.unboxPayload(frame, tag, (WasmException) exception, height);
                 }
                 frame.setObjectStatic(exceptionSlot, exception);
                 return handlerRegions.regions[c].execute(frame);

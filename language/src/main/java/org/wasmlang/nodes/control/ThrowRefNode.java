@@ -2,9 +2,9 @@ package org.wasmlang.nodes.control;
 
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.TrapKind;
-import org.wasmlang.runtime.WasmException;
 import org.wasmlang.runtime.WasmTrap;
 
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 /**
@@ -22,7 +22,8 @@ public final class ThrowRefNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         Object exception = frame.getObjectStatic(slot);
-        if (exception instanceof WasmException e) {
+        // A Wasm exception, or a host's that catch_all_ref caught: thrown again as it was.
+        if (exception instanceof AbstractTruffleException e) {
             throw e;
         }
         throw WasmTrap.create(TrapKind.NULL_EXCEPTION_REFERENCE, this);

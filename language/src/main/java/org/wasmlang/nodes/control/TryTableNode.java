@@ -6,6 +6,7 @@ import org.wasmlang.runtime.WasmException;
 import org.wasmlang.runtime.WasmTag;
 
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -62,26 +63,33 @@ public final class TryTableNode extends WasmNode implements BranchForm {
 
     @Override
     public int execute(VirtualFrame frame) {
-        WasmException exception;
+        AbstractTruffleException exception;
         try {
             return region.execute(frame);
         } catch (WasmException e) {
             exception = e;
         } catch (DelegatedException e) {
             exception = e.handledAt(label);
+        } catch (AbstractTruffleException e) {
+            // Not a Wasm exception: catch_all catches host and other languages' errors (as the JS
+            // API catches JavaScript exceptions), never traps, exits or cancellation.
+            if (!WasmException.caughtByCatchAll(e)) {
+                throw e;
+            }
+            exception = e;
         }
         return dispatch(frame, exception);
     }
 
     @ExplodeLoop
-    private int dispatch(VirtualFrame frame, WasmException exception) {
+    private int dispatch(VirtualFrame frame, AbstractTruffleException exception) {
         for (int c = 0; c < tags.length; c++) {
             WasmTag tag = tags[c];
-            if (tag == null || tag == exception.tag()) {
+            if (tag == null || exception instanceof WasmException wasm && tag == wasm.tag()) {
                 int to = clauseTo[c];
                 int count = 0;
                 if (tag != null) {
-                    count = unboxPayload(frame, tag, exception, to);
+                    count = unboxPayload(frame, tag, (WasmException) exception, to);
                 }
                 if (withReference[c]) {
                     frame.setObjectStatic(to + count, exception);
