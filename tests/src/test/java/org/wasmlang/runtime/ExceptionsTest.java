@@ -54,6 +54,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ExceptionsTest {
     private static final String MAIN = "0061736d0100000001300a60017f0060027e7c0060017f017f6000017f60000060027b6f006000027f696000027e7c60016f027b6f6000027b6f020b0104686f73740263620004030a090002020307030408030d070300000001000507660b087468726f7749333200010863617463684933320002096c6f6f70436174636800030772657468726f770004056d756c7469000507766961486f73740006076e756c6c5265660007067665635265660008086361746368416c6c00090165040002653204010adc01090600200008000b1200027f1f4001000000200010010b417f0b0b2a01027f0340027f1f4001000000200110010b41000b20026a2102200141016a22012000480d000b20020b25010169027f02061f4001010000410708000b000b21001a1f400100000020000a0b417f0b0b1f0002071f40010001004294b4e4f4cb0344000000000000044008010b000b0b1000027f1f400100000010000b417f0b0b0500d0690a0b230002091f4001000200fd0c000102030405060708090a0b0c0d0e0f200008020b000b0b140002401f40010200410510010b41000f0b41010b";
+    /** The module of hostExceptionsAreCaughtByCatchAllOnly, text there. */
+    private static final String HOST_CATCH = "0061736d01000000010c0360000060017f006000017f020b0104686f737402636200000304030202000d0301"
+                    + "0001073f03126361746368416c6c41726f756e64486f7374000112636174636854616741726f756e64486f737400021172657468726f"
+                    + "7741726f756e64486f737400030a25030c00067f100041001941010b0b0b00067f1000410007000b0b0a00064010001909000b0b";
     private static final String IMPORTER = "0061736d01000000010a0260017f0060017f017f021502016101650400000161087468726f77493332000003030201010d03010000071f020d6361746368496d706f7274656400010b63617463684f776e54616700020a27021200027f1f4001000000200010000b417f0b0b1200027f1f4001000100200010000b417f0b0b";
 
     private static Context context(boolean compiled) {
@@ -247,15 +251,11 @@ class ExceptionsTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void hostExceptionsAreCaughtByCatchAllOnly(boolean compiled) {
-        String hostCatch = "0061736d01000000010c0360000060017f006000017f020b0104686f737402636200000304030202000d03010001073f03"
-                        + "126361746368416c6c41726f756e64486f7374000112636174636854616741726f756e64486f737400021172657468726f"
-                        + "7741726f756e64486f737400030a25030c00067f100041001941010b0b0b00067f1000410007000b0b0a00064010001909"
-                        + "000b0b";
         try (Context context = context(compiled)) {
             ProxyExecutable failing = args -> {
                 throw new IllegalStateException("host failure");
             };
-            Value exports = module(context, hostCatch).invokeMember("newInstance",
+            Value exports = module(context, HOST_CATCH).invokeMember("newInstance",
                             ProxyObject.fromMap(Map.of("host", ProxyObject.fromMap(Map.of("cb", failing))))).getMember("exports");
             assertEquals(1, exports.getMember("catchAllAroundHost").execute().asInt());
             PolyglotException passed = assertThrows(PolyglotException.class, () -> exports.getMember("catchTagAroundHost").execute());
@@ -266,10 +266,59 @@ class ExceptionsTest {
             // A trap under the call (another instance's throw_ref of null, as the import) is not caught.
             Value trapping = module(context, MAIN).invokeMember("newInstance", ProxyObject.fromMap(Map.of("host",
                             ProxyObject.fromMap(Map.of("cb", (ProxyExecutable) args -> null))))).getMember("exports");
-            Value guarded = module(context, hostCatch).invokeMember("newInstance", ProxyObject.fromMap(Map.of("host",
+            Value guarded = module(context, HOST_CATCH).invokeMember("newInstance", ProxyObject.fromMap(Map.of("host",
                             ProxyObject.fromMap(Map.of("cb", trapping.getMember("nullRef")))))).getMember("exports");
             PolyglotException trap = assertThrows(PolyglotException.class, () -> guarded.getMember("catchAllAroundHost").execute());
             assertTrue(trap.getMessage().contains("null exception reference"), trap.getMessage());
+        }
+    }
+
+    /**
+     * From Python (GraalPy): a Wasm exception passes through a Python function's frame and is
+     * caught by tag in Wasm; Python catches an uncaught one as a ForeignException and reads
+     * its payload; a Python exception is caught by catch_all and comes out of a rethrow as the
+     * Python exception it was.
+     */
+    @Test
+    void exceptionsCrossPythonFrames() {
+        try (Context context = Context.newBuilder("wasmlang", "python").allowPolyglotAccess(PolyglotAccess.ALL)
+                        .option("engine.WarnInterpreterOnly", "false").build()) {
+            context.getPolyglotBindings().putMember("wasmlang", context.getBindings("wasmlang"));
+            context.getBindings("python").putMember("main_hex", MAIN);
+            context.getBindings("python").putMember("host_catch_hex", HOST_CATCH);
+            Value results = context.eval("python", """
+                            import polyglot
+                            wasm = polyglot.import_value("wasmlang")
+                            class HostError(Exception):
+                                pass
+                            state = {}
+                            def cb():
+                                state["ex"].throwI32(42)
+                            state["ex"] = wasm.Module(bytes.fromhex(main_hex)).newInstance({"host": {"cb": cb}}).exports
+                            ex = state["ex"]
+                            through_python = ex.viaHost()
+                            try:
+                                ex.throwI32(17)
+                                payload, is_e = -1, False
+                            except polyglot.ForeignException as e:
+                                # "is" is a keyword in Python: getArg names the tag too.
+                                payload, is_e = e.payload[0], e.getArg(ex.e, 0) == 17
+                            def fail():
+                                raise HostError("python failure")
+                            guarded = wasm.Module(bytes.fromhex(host_catch_hex)).newInstance({"host": {"cb": fail}}).exports
+                            caught = guarded.catchAllAroundHost()
+                            try:
+                                guarded.rethrowAroundHost()
+                                rethrown = "nothing"
+                            except HostError as e:
+                                rethrown = str(e)
+                            [through_python, payload, is_e, caught, rethrown]
+                            """);
+            assertEquals(42, results.getArrayElement(0).asInt());
+            assertEquals(17, results.getArrayElement(1).asInt());
+            assertTrue(results.getArrayElement(2).asBoolean());
+            assertEquals(1, results.getArrayElement(3).asInt());
+            assertEquals("python failure", results.getArrayElement(4).asString());
         }
     }
 }
