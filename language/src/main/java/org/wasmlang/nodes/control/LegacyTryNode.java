@@ -49,17 +49,8 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
         AbstractTruffleException exception;
         try {
             return region.execute(frame);
-        } catch (WasmException e) {
-            exception = e;
-        } catch (DelegatedException e) {
-            exception = e.handledAt(label);
-        } catch (AbstractTruffleException e) {
-            // Not a Wasm exception: catch_all catches host and other languages' errors (as the JS
-            // API catches JavaScript exceptions), never traps, exits or cancellation.
-            if (!WasmException.caughtByCatchAll(e)) {
-                throw e;
-            }
-            exception = e;
+        } catch (AbstractTruffleException | DelegatedException e) {
+            exception = TryTableNode.caught(e, label);
         }
         if (delegateLabel >= 0) {
             throw new DelegatedException(exception, delegateLabel);

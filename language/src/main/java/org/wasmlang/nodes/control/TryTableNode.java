@@ -66,17 +66,8 @@ public final class TryTableNode extends WasmNode implements BranchForm {
         AbstractTruffleException exception;
         try {
             return region.execute(frame);
-        } catch (WasmException e) {
-            exception = e;
-        } catch (DelegatedException e) {
-            exception = e.handledAt(label);
-        } catch (AbstractTruffleException e) {
-            // Not a Wasm exception: catch_all catches host and other languages' errors (as the JS
-            // API catches JavaScript exceptions), never traps, exits or cancellation.
-            if (!WasmException.caughtByCatchAll(e)) {
-                throw e;
-            }
-            exception = e;
+        } catch (AbstractTruffleException | DelegatedException e) {
+            exception = TryTableNode.caught(e, label);
         }
         return dispatch(frame, exception);
     }
@@ -99,6 +90,23 @@ public final class TryTableNode extends WasmNode implements BranchForm {
                 clearSlots(frame, takenDeadLocals[clauseTarget[c]]);
                 return targetLabels[clauseTarget[c]];
             }
+        }
+        throw exception;
+    }
+
+    /**
+     * What a try block of {@code label} (either form) handles of what its body threw: a Wasm
+     * exception, one delegated to this level, or another language's or the host's error
+     * (which only catch_all matches, as the JS API catches JavaScript exceptions). Traps,
+     * exits, cancellation and exceptions delegated further out are thrown on.
+     */
+    static AbstractTruffleException caught(RuntimeException thrown, int label) {
+        if (thrown instanceof DelegatedException delegated) {
+            return delegated.handledAt(label);
+        }
+        AbstractTruffleException exception = (AbstractTruffleException) thrown;
+        if (exception instanceof WasmException || WasmException.caughtByCatchAll(exception)) {
+            return exception;
         }
         throw exception;
     }
