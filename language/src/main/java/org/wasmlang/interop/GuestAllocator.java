@@ -225,9 +225,18 @@ public final class GuestAllocator implements TruffleObject {
         };
     }
 
+    /** A bad argument is a WasmLang error (its message names the method), not an interop type error. */
     @ExportMessage
     @TruffleBoundary
-    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException {
+        try {
+            return invokeChecked(member, arguments);
+        } catch (UnsupportedTypeException e) {
+            throw new WasmHostException(e.getMessage());
+        }
+    }
+
+    private Object invokeChecked(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
                     UnsupportedTypeException {
         switch (member) {
             case ALLOC -> {

@@ -151,6 +151,20 @@ public final class CompiledModule implements TruffleObject {
         if (!NEW_INSTANCE.equals(member)) {
             throw UnknownIdentifierException.create(member);
         }
+        return instantiate(arguments, node);
+    }
+
+    /**
+     * The interop instantiate message, as GraalWasm's users write it: Java's
+     * {@code module.newInstance(importObject)}, JavaScript's {@code new module(importObject)}.
+     */
+    @ExportMessage
+    boolean isInstantiable() {
+        return true;
+    }
+
+    @ExportMessage
+    Object instantiate(Object[] arguments, @Bind Node node) throws ArityException {
         if (arguments.length > 1) {
             throw ArityException.create(0, 1, arguments.length);
         }

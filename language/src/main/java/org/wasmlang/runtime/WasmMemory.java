@@ -450,9 +450,19 @@ public final class WasmMemory implements TruffleObject {
         };
     }
 
+    /** A bad argument is a WasmLang error naming the method, as for constructors and exported functions. */
     @ExportMessage
     @TruffleBoundary
-    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
+    Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException, ArityException {
+        try {
+            return invokeChecked(member, arguments);
+        } catch (UnsupportedTypeException e) {
+            String message = e.getMessage();
+            throw new WasmHostException(message.startsWith(member + ":") ? message : member + ": " + message);
+        }
+    }
+
+    private Object invokeChecked(String member, Object[] arguments) throws UnknownIdentifierException, ArityException,
                     UnsupportedTypeException {
         switch (member) {
             case GROW -> {

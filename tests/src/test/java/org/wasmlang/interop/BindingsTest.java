@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -30,6 +31,34 @@ class BindingsTest {
     private static Context context() {
         return Context.newBuilder("wasmlang").allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT)
                         .allowArrayAccess(true).build()).build();
+    }
+
+    /** GraalWasm's idiom: the module itself is instantiable (Java's Value.newInstance, JavaScript's new). */
+    @Test
+    void aModuleIsInstantiableThroughInterop() {
+        try (Context context = context()) {
+            Value wasm = context.getBindings("wasmlang");
+            Value memory = wasm.getMember("Memory").newInstance(256, 256);
+            memory.writeBufferInt(ByteOrder.LITTLE_ENDIAN, 64, 31);
+            Value module = wasm.getMember("Module").newInstance((Object) guestWithImportedMemory());
+            assertTrue(module.canInstantiate());
+            Object imports = ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("memory", memory))));
+            assertEquals(31, module.newInstance(imports).getMember("exports").getMember("load").execute(64).asInt());
+        }
+        try (Context context = Context.newBuilder("wasmlang", "js").allowPolyglotAccess(PolyglotAccess.ALL)
+                        .allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT).allowArrayAccess(true).build()).build()) {
+            context.getPolyglotBindings().putMember("wasmlang", context.getBindings("wasmlang"));
+            context.getBindings("js").putMember("bytes", guestWithImportedMemory());
+            Value loaded = context.eval("js", """
+                            const wasm = Polyglot.import("wasmlang");
+                            const memory = new wasm.Memory(256, 256);
+                            new DataView(memory).setInt32(8, 12, true);
+                            const Guest = new wasm.Module(bytes);
+                            const instance = new Guest({env: {memory}});
+                            instance.exports.load(8);
+                            """);
+            assertEquals(12, loaded.asInt());
+        }
     }
 
     /** Without array access a byte[] is no module; the error says so in a line, not by listing every byte. */

@@ -80,7 +80,29 @@ class MemoryBufferTest {
                             () -> memory.invokeMember("writeString", 65530, "too long for the end"));
             assertTrue(e.getMessage().contains("outside the memory"), e.getMessage());
             assertEquals(0, memory.readBufferByte(65530), "nothing was written");
-            assertThrows(IllegalArgumentException.class, () -> memory.invokeMember("readString", -1, 4));
+            assertBadArgument("readString: argument 1 must be a non-negative integer, got -1",
+                            () -> memory.invokeMember("readString", -1, 4));
         }
+    }
+
+    /** Bad arguments to a memory's methods are WasmLang errors that name the method, not interop type errors. */
+    @Test
+    void badArgumentsGetErrorsNamingTheMethod() {
+        try (Context context = Context.create("wasmlang")) {
+            Value memory = exports(context).getMember("mem");
+            assertBadArgument("read: argument 1 must be a non-negative integer, got -1", () -> memory.invokeMember("read", -1, 2));
+            assertBadArgument("readString: argument 2 must be a non-negative integer, got -5",
+                            () -> memory.invokeMember("readString", 0, -5));
+            assertBadArgument("grow: argument 1 must be a non-negative integer, got x", () -> memory.invokeMember("grow", "x"));
+            PolyglotException byteValue = assertThrows(PolyglotException.class,
+                            () -> memory.invokeMember("write", 0, org.graalvm.polyglot.proxy.ProxyArray.fromArray(300)));
+            assertTrue(byteValue.isGuestException() && byteValue.getMessage().startsWith("write: "), byteValue.getMessage());
+        }
+    }
+
+    private static void assertBadArgument(String expected, Runnable call) {
+        PolyglotException e = assertThrows(PolyglotException.class, call::run);
+        assertTrue(e.isGuestException(), e.toString());
+        assertEquals(expected, e.getMessage());
     }
 }

@@ -145,6 +145,10 @@ class ScenarioJavaTest {
         allocator.invokeMember("free", pointer);
         assertEquals(pointer, allocator.invokeMember("writeString", "Ana!").asLong(),
                         "dealloc returned the block, so the guest hands it out again");
+        // A bad argument is a WasmLang error naming the method, not an interop type error.
+        PolyglotException negative = assertThrows(PolyglotException.class, () -> allocator.invokeMember("alloc", -1));
+        assertTrue(negative.isGuestException(), negative.toString());
+        assertEquals("alloc: argument 1 must be a non-negative integer, got -1", negative.getMessage());
     }
 
     @Test

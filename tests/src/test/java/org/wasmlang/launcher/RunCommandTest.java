@@ -71,6 +71,26 @@ class RunCommandTest {
         assertEquals("-2", o.out().strip());
     }
 
+    /** The 2.0 rules on the command line: a tail call, fine by default, is then an unsupported feature. */
+    @Test
+    void theWasmVersionOptionSelectsTheRules() throws IOException {
+        WasmBinary b = new WasmBinary();
+        int type = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        int identity = b.function(type, new int[0], 0x20, 0x00);
+        b.export("tail", b.function(type, new int[0], 0x20, 0x00, 0x12, identity));
+        Path file = dir.resolve("tail.wasm");
+        Files.write(file, b.build());
+        Outcome byDefault = run("run", file.toString(), "--invoke", "tail", "7");
+        assertEquals(0, byDefault.status(), byDefault.err());
+        assertEquals("7", byDefault.out().strip());
+        Outcome wasm20 = run("run", "--wasmlang.WasmVersion=2.0", file.toString(), "--invoke", "tail", "7");
+        assertEquals(1, wasm20.status(), wasm20.err());
+        assertTrue(wasm20.err().contains("unsupported feature: tail calls"), wasm20.err());
+        Outcome unknown = run("run", "--wasmlang.WasmVersion=9", file.toString(), "--invoke", "tail", "7");
+        assertEquals(2, unknown.status(), unknown.err());
+        assertTrue(unknown.err().contains("unknown Wasm version '9'"), unknown.err());
+    }
+
     @Test
     void aTrapPrintsItsMessageAndGuestStackAndExits134() throws IOException {
         Outcome o = run("run", module().toString(), "--invoke", "crash");
