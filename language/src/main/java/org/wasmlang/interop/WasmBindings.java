@@ -16,8 +16,10 @@ import org.wasmlang.runtime.Linker;
 import org.wasmlang.runtime.WasmGlobal;
 import org.wasmlang.runtime.WasmHostException;
 import org.wasmlang.runtime.WasmLinkException;
+import org.wasmlang.runtime.WasmMemory;
 import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.WasmTable;
+import org.wasmlang.runtime.simd.V128;
 import org.wasmlang.validation.WasmModuleException;
 import org.wasmlang.wasi.WasiImportResolver;
 import org.wasmlang.wasi.WasiObject;
@@ -208,32 +210,67 @@ public final class WasmBindings implements TruffleObject {
                     return WasiObject.fromOptions(arguments.length == 1 ? arguments[0] : null, WasmContext.get(null).env());
                 }
                 case "Memory" -> {
+                    // Memory(initial[, maximum]) or, as the JS API, Memory({initial, maximum, shared, address}).
                     ValueConversion.checkArity(arguments, 1, 2);
-                    long initial = ValueConversion.nonNegative(arguments[0], "argument 1");
-                    long maximum = arguments.length == 2 ? ValueConversion.nonNegative(arguments[1], "argument 2")
-                                    : Limits.NO_MAX;
+                    long initial;
+                    long maximum;
+                    boolean is64 = false;
+                    if (Descriptor.is(arguments[0])) {
+                        ValueConversion.checkArity(arguments, 1, 1);
+                        Descriptor descriptor = new Descriptor(arguments[0], "Memory");
+                        initial = descriptor.size("initial", true);
+                        maximum = descriptor.size("maximum", false);
+                        if (descriptor.flag("shared")) {
+                            throw new WasmHostException("Memory: unsupported feature: threads (shared memory)");
+                        }
+                        is64 = descriptor.addressIs64();
+                    } else {
+                        initial = ValueConversion.nonNegative(arguments[0], "argument 1");
+                        maximum = arguments.length == 2 ? ValueConversion.nonNegative(arguments[1], "argument 2")
+                                        : Limits.NO_MAX;
+                    }
                     if (maximum != Limits.NO_MAX && maximum < initial) {
                         throw new WasmHostException("Memory: maximum " + maximum + " is below initial " + initial);
                     }
-                    if (initial > 65536 || maximum > 65536) {
-                        throw new WasmHostException("Memory: at most 65536 pages (4 GiB)");
+                    long bound = is64 ? WasmMemory.MAX_PAGES_64 : WasmMemory.MAX_PAGES_32;
+                    if (initial > bound || maximum > bound) {
+                        throw new WasmHostException("Memory: at most " + bound + " pages" + (is64 ? "" : " (4 GiB)"));
                     }
                     try {
-                        return WasmContext.get(null).createMemory(new Limits(initial, maximum, false, false));
+                        return WasmContext.get(null).createMemory(new Limits(initial, maximum, is64, false));
                     } catch (WasmLinkException e) {
                         throw new WasmHostException("Memory: " + e.getMessage());
                     }
                 }
                 case "Table" -> {
+                    // Table(initial[, maximum[, type]]) or, as the JS API, Table({initial, maximum, element, address}[, value]).
                     ValueConversion.checkArity(arguments, 1, 3);
-                    long initial = ValueConversion.nonNegative(arguments[0], "argument 1");
-                    long maximum = arguments.length >= 2 ? ValueConversion.nonNegative(arguments[1], "argument 2")
-                                    : Limits.NO_MAX;
-                    int type = arguments.length == 3 ? referenceType(arguments[2]) : ValueType.FUNCREF;
+                    long initial;
+                    long maximum;
+                    int type;
+                    boolean is64 = false;
+                    Object initialValue = WasmNull.NULL;
+                    if (Descriptor.is(arguments[0])) {
+                        ValueConversion.checkArity(arguments, 1, 2);
+                        Descriptor descriptor = new Descriptor(arguments[0], "Table");
+                        initial = descriptor.size("initial", true);
+                        maximum = descriptor.size("maximum", false);
+                        Object element = descriptor.field("element");
+                        type = element == null ? ValueType.FUNCREF : referenceType(element);
+                        is64 = descriptor.addressIs64();
+                        if (arguments.length == 2) {
+                            initialValue = ValueConversion.toWasm(arguments[1], type, 1);
+                        }
+                    } else {
+                        initial = ValueConversion.nonNegative(arguments[0], "argument 1");
+                        maximum = arguments.length >= 2 ? ValueConversion.nonNegative(arguments[1], "argument 2")
+                                        : Limits.NO_MAX;
+                        type = arguments.length == 3 ? referenceType(arguments[2]) : ValueType.FUNCREF;
+                    }
                     if (initial > WasmTable.MAX_SIZE) {
                         throw new WasmHostException("Table: at most " + WasmTable.MAX_SIZE + " elements");
                     }
-                    return new WasmTable(type, (int) initial, maximum, false, WasmNull.NULL);
+                    return new WasmTable(type, (int) initial, maximum, is64, initialValue);
                 }
                 case "Tag" -> {
                     // Tag(["i32", ...]) or, as the JS API, Tag({parameters: ["i32", ...]}).
@@ -280,14 +317,118 @@ public final class WasmBindings implements TruffleObject {
                     }
                     return new WasmException(tag, payload, null);
                 }
-                default -> { // Global(type, mutable, value)
-                    ValueConversion.checkArity(arguments, 3, 3);
-                    int type = valueType(arguments[0]);
-                    boolean mutable = InteropLibrary.getUncached().isBoolean(arguments[1]) && asBoolean(arguments[1]);
+                default -> {
+                    // Global(type, mutable, value) or, as the JS API, Global({value, mutable}[, value]).
+                    ValueConversion.checkArity(arguments, 1, 3);
+                    int type;
+                    boolean mutable;
+                    Object value;
+                    int valuePosition;
+                    if (Descriptor.is(arguments[0])) {
+                        ValueConversion.checkArity(arguments, 1, 2);
+                        Descriptor descriptor = new Descriptor(arguments[0], "Global");
+                        Object typeName = descriptor.field("value");
+                        if (typeName == null) {
+                            throw new WasmHostException("Global: the descriptor needs a value type (value: \"i32\", ...)");
+                        }
+                        type = valueType(typeName);
+                        mutable = descriptor.flag("mutable");
+                        value = arguments.length == 2 ? arguments[1] : null;
+                        valuePosition = 1;
+                    } else {
+                        ValueConversion.checkArity(arguments, 3, 3);
+                        type = valueType(arguments[0]);
+                        mutable = InteropLibrary.getUncached().isBoolean(arguments[1]) && asBoolean(arguments[1]);
+                        value = arguments[2];
+                        valuePosition = 2;
+                    }
                     WasmGlobal global = new WasmGlobal(new GlobalType(type, mutable));
-                    global.setBoxed(ValueConversion.toWasm(arguments[2], type, 2));
+                    global.setBoxed(value == null ? zero(type) : ValueConversion.toWasm(value, type, valuePosition));
                     return global;
                 }
+            }
+        }
+
+        /** The JS API's default value of a global without one. */
+        private static Object zero(int type) {
+            return switch (type) {
+                case ValueType.I32 -> 0;
+                case ValueType.I64 -> 0L;
+                case ValueType.F32 -> 0f;
+                case ValueType.F64 -> 0d;
+                case ValueType.V128 -> V128.ZERO;
+                default -> WasmNull.NULL;
+            };
+        }
+
+        /**
+         * A JS API descriptor ({initial, maximum, ...}) as any host writes it: a JS object, a
+         * Python dict, a Java Map or ProxyObject. Absent fields read as null.
+         */
+        private static final class Descriptor {
+            private final Object object;
+            private final String constructor;
+
+            Descriptor(Object object, String constructor) {
+                this.object = object;
+                this.constructor = constructor;
+            }
+
+            static boolean is(Object value) {
+                InteropLibrary interop = InteropLibrary.getUncached();
+                return !interop.isNumber(value) && !interop.isString(value)
+                                && (interop.hasMembers(value) || interop.hasHashEntries(value));
+            }
+
+            Object field(String name) {
+                InteropLibrary interop = InteropLibrary.getUncached();
+                try {
+                    Object value = null;
+                    if (interop.hasHashEntries(object)) {
+                        if (interop.isHashEntryReadable(object, name)) {
+                            value = interop.readHashValue(object, name);
+                        }
+                    } else if (interop.isMemberReadable(object, name)) {
+                        value = interop.readMember(object, name);
+                    }
+                    return value == null || InteropLibrary.getUncached().isNull(value) ? null : value;
+                } catch (InteropException e) {
+                    return null;
+                }
+            }
+
+            /** A size field: a non-negative integer, or {@link Limits#NO_MAX} when absent and optional. */
+            long size(String name, boolean required) throws UnsupportedTypeException {
+                Object value = field(name);
+                if (value == null) {
+                    if (required) {
+                        throw new WasmHostException(constructor + ": the descriptor needs " + name);
+                    }
+                    return Limits.NO_MAX;
+                }
+                return ValueConversion.nonNegative(value, "descriptor." + name);
+            }
+
+            boolean flag(String name) {
+                Object value = field(name);
+                return value != null && InteropLibrary.getUncached().isBoolean(value) && asBoolean(value);
+            }
+
+            /** address (or index, its earlier name): "i32" (default) or "i64". */
+            boolean addressIs64() throws UnsupportedTypeException {
+                Object value = field("address");
+                if (value == null) {
+                    value = field("index");
+                }
+                if (value == null) {
+                    return false;
+                }
+                return switch (string(value)) {
+                    case "i32" -> false;
+                    case "i64" -> true;
+                    default -> throw new WasmHostException(constructor + ": address must be \"i32\" or \"i64\", got "
+                                    + ValueConversion.describe(value));
+                };
             }
         }
 

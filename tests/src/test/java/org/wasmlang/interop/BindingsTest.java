@@ -33,6 +33,56 @@ class BindingsTest {
                         .allowArrayAccess(true).build()).build();
     }
 
+    /** The JS API's descriptors, from Java as a ProxyObject or a Map (with map access), from JavaScript and Python. */
+    @Test
+    void memoryTableAndGlobalTakeJsApiDescriptors() {
+        try (Context context = Context.newBuilder("wasmlang").allowHostAccess(HostAccess.newBuilder(HostAccess.EXPLICIT)
+                        .allowArrayAccess(true).allowMapAccess(true).build()).build()) {
+            Value wasm = context.getBindings("wasmlang");
+            Value memory = wasm.getMember("Memory").newInstance(ProxyObject.fromMap(Map.of("initial", 2, "maximum", 5)));
+            assertEquals(2, memory.getMember("pages").asInt());
+            assertEquals(2, memory.invokeMember("grow", 3).asInt());
+            assertThrows(PolyglotException.class, () -> memory.invokeMember("grow", 1), "the maximum of 5 pages holds");
+            Value big = wasm.getMember("Memory").newInstance(Map.of("initial", 1, "address", "i64"));
+            assertEquals("Memory[1 pages, i64]", big.toString());
+            PolyglotException shared = assertThrows(PolyglotException.class,
+                            () -> wasm.getMember("Memory").newInstance(Map.of("initial", 1, "maximum", 2, "shared", true)));
+            assertEquals("Memory: unsupported feature: threads (shared memory)", shared.getMessage());
+            PolyglotException missing = assertThrows(PolyglotException.class,
+                            () -> wasm.getMember("Memory").newInstance(Map.of("maximum", 2)));
+            assertEquals("Memory: the descriptor needs initial", missing.getMessage());
+            Value table = wasm.getMember("Table").newInstance(Map.of("initial", 3, "element", "externref"), "x");
+            assertEquals(3, table.getMember("length").asInt());
+            assertEquals("x", table.invokeMember("get", 2).asString());
+            Value counter = wasm.getMember("Global").newInstance(Map.of("value", "i64", "mutable", true), 7);
+            assertEquals(7, counter.getMember("value").asLong());
+            Value zero = wasm.getMember("Global").newInstance(ProxyObject.fromMap(Map.of("value", "f64")));
+            assertEquals(0.0, zero.getMember("value").asDouble());
+        }
+        try (Context context = Context.newBuilder("wasmlang", "js", "python").allowPolyglotAccess(PolyglotAccess.ALL).build()) {
+            context.getPolyglotBindings().putMember("wasmlang", context.getBindings("wasmlang"));
+            Value js = context.eval("js", """
+                            const wasm = Polyglot.import("wasmlang");
+                            const memory = new wasm.Memory({initial: 1, maximum: 4});
+                            const table = new wasm.Table({initial: 2, element: "anyfunc"});
+                            const global = new wasm.Global({value: "i32", mutable: true}, 42);
+                            [memory.pages, table.length, global.value];
+                            """);
+            assertEquals(1, js.getArrayElement(0).asInt());
+            assertEquals(2, js.getArrayElement(1).asInt());
+            assertEquals(42, js.getArrayElement(2).asInt());
+            Value python = context.eval("python", """
+                            import polyglot
+                            wasm = polyglot.import_value("wasmlang")
+                            memory = wasm.Memory({"initial": 3})
+                            glob = wasm.Global({"value": "f32", "mutable": False}, 1.5)
+                            [memory.pages, glob.value]
+                            """);
+            assertEquals(3, python.getArrayElement(0).asInt());
+            assertEquals(1.5, python.getArrayElement(1).asDouble());
+        }
+    }
+
     /** GraalWasm's idiom: the module itself is instantiable (Java's Value.newInstance, JavaScript's new). */
     @Test
     void aModuleIsInstantiableThroughInterop() {
