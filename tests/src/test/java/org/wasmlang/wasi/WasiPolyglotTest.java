@@ -78,4 +78,40 @@ class WasiPolyglotTest {
             assertEquals(4.5, result.getArrayElement(4).asDouble());
         }
     }
+
+    /** A module whose _start calls proc_exit(3) (wat2wasm of: import proc_exit, memory, _start calls it with 3). */
+    private static final String EXIT_3 = "0061736d0100000001080260017f0060000002240116776173695f736e617073686f745f70726576696577310970"
+                    + "726f635f657869740000030201010503010001071302066d656d6f72790200065f737461727400010a08010600410310000b";
+
+    /** Calling _start directly, proc_exit reaches JavaScript and Python as an exception with a readable exitStatus. */
+    @Test
+    void exitStatusWhenStartIsCalledDirectly() {
+        try (Context context = context("js")) {
+            context.getBindings("js").putMember("hex", EXIT_3);
+            Value status = context.eval(Source.create("js", """
+                            const wasm = Polyglot.import("wasmlang");
+                            const module = new wasm.Module(new Uint8Array(hex.match(/../g).map(h => parseInt(h, 16))));
+                            const instance = module.newInstance({ wasi_snapshot_preview1: new wasm.Wasi({}) });
+                            let status = -1;
+                            try { instance.exports._start(); } catch (e) { status = e.exitStatus; }
+                            status;
+                            """));
+            assertEquals(3, status.asInt());
+        }
+        try (Context context = context("python")) {
+            context.getBindings("python").putMember("hex", EXIT_3);
+            Value status = context.eval(Source.create("python", """
+                            import polyglot
+                            wasm = polyglot.import_value("wasmlang")
+                            instance = wasm.Module(bytes.fromhex(hex)).newInstance({"wasi_snapshot_preview1": wasm.Wasi({})})
+                            status = -1
+                            try:
+                                instance.exports._start()
+                            except polyglot.ForeignException as e:
+                                status = e.exitStatus
+                            status
+                            """));
+            assertEquals(3, status.asInt());
+        }
+    }
 }
