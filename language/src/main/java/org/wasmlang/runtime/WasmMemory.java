@@ -424,7 +424,11 @@ public final class WasmMemory implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return ObjectArray.of(PAGES, BYTE_LENGTH, GROW, READ_STRING, WRITE_STRING, READ_C_STRING, READ, WRITE);
+        java.util.List<Object> members = new java.util.ArrayList<>(java.util.List.of(PAGES, BYTE_LENGTH, GROW, READ_STRING,
+                        WRITE_STRING, READ_C_STRING, READ, WRITE));
+        members.addAll(MemoryScalar.READERS.keySet());
+        members.addAll(MemoryScalar.WRITERS.keySet());
+        return new ObjectArray(members.toArray());
     }
 
     @ExportMessage
@@ -446,7 +450,7 @@ public final class WasmMemory implements TruffleObject {
     boolean isMemberInvocable(String member) {
         return switch (member) {
             case GROW, READ_STRING, WRITE_STRING, READ_C_STRING, READ, WRITE -> true;
-            default -> false;
+            default -> MemoryScalar.READERS.containsKey(member) || MemoryScalar.WRITERS.containsKey(member);
         };
     }
 
@@ -525,7 +529,24 @@ public final class WasmMemory implements TruffleObject {
                 copyFromBytes(pointer, bytes, 0, bytes.length);
                 return bytes.length;
             }
-            default -> throw UnknownIdentifierException.create(member);
+            default -> {
+                MemoryScalar reader = MemoryScalar.READERS.get(member);
+                if (reader != null) {
+                    ValueConversion.checkArity(arguments, 1, 1);
+                    long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
+                    requireRange(pointer, reader.size);
+                    return reader.read(heap, at(pointer));
+                }
+                MemoryScalar writer = MemoryScalar.WRITERS.get(member);
+                if (writer != null) {
+                    ValueConversion.checkArity(arguments, 2, 2);
+                    long pointer = ValueConversion.nonNegative(arguments[0], "argument 1");
+                    requireRange(pointer, writer.size);
+                    writer.write(heap, at(pointer), arguments[1], member);
+                    return writer.size;
+                }
+                throw UnknownIdentifierException.create(member);
+            }
         }
     }
 

@@ -85,6 +85,36 @@ class MemoryBufferTest {
         }
     }
 
+    /** Typed accessors, as wasmtime and Chicory offer: little-endian, signed and unsigned, bounds-checked. */
+    @Test
+    void typedAccessorsReadAndWriteEveryWasmScalar() {
+        try (Context context = Context.create("wasmlang")) {
+            Value exports = exports(context);
+            Value memory = exports.getMember("mem");
+            assertEquals(4, memory.invokeMember("writeI32", 8, -2).asInt(), "bytes written");
+            assertEquals(-2, exports.getMember("load").execute(8).asInt(), "the guest sees it");
+            assertEquals(-2, memory.invokeMember("readI32", 8).asInt());
+            assertEquals(4294967294L, memory.invokeMember("readU32", 8).asLong());
+            assertEquals(0xFE, memory.invokeMember("readU8", 8).asInt());
+            assertEquals(-2, memory.invokeMember("readI8", 8).asInt());
+            assertEquals(0xFFFE, memory.invokeMember("readU16", 8).asInt());
+            assertEquals(-2, memory.invokeMember("readI16", 8).asInt());
+            memory.invokeMember("writeU8", 16, 300);
+            assertEquals(44, memory.invokeMember("readU8", 16).asInt(), "wraps to the width, as i32.store8 does");
+            memory.invokeMember("writeI64", 24, Long.MIN_VALUE + 5);
+            assertEquals(Long.MIN_VALUE + 5, memory.invokeMember("readI64", 24).asLong());
+            memory.invokeMember("writeF32", 32, 1.5);
+            assertEquals(1.5f, memory.invokeMember("readF32", 32).asFloat());
+            memory.invokeMember("writeF64", 40, -0.25);
+            assertEquals(-0.25, memory.invokeMember("readF64", 40).asDouble());
+            assertEquals(-0.25, memory.readBufferDouble(ByteOrder.LITTLE_ENDIAN, 40));
+            PolyglotException outside = assertThrows(PolyglotException.class, () -> memory.invokeMember("readI64", 65532));
+            assertTrue(outside.getMessage().contains("outside the memory"), outside.getMessage());
+            assertBadArgument("writeI32: argument 2 must be a number, got text", () -> memory.invokeMember("writeI32", 0, "text"));
+            assertBadArgument("writeI32: argument 2 must be an integer, got 1.5", () -> memory.invokeMember("writeI32", 0, 1.5));
+        }
+    }
+
     /** Bad arguments to a memory's methods are WasmLang errors that name the method, not interop type errors. */
     @Test
     void badArgumentsGetErrorsNamingTheMethod() {
