@@ -74,6 +74,11 @@ final class RunCommand {
                 if (!option(request, arg.substring(2, eq), arg.substring(eq + 1), err)) {
                     return 2;
                 }
+            } else if (beforeFile && arg.equals("--")) {
+                // The next argument is the file, even if it starts with a dash.
+                if (i + 1 < args.size()) {
+                    request.file = Path.of(args.get(++i));
+                }
             } else if (beforeFile && arg.startsWith("--" + WasmLanguage.ID + ".") && arg.indexOf('=') > 0) {
                 request.languageOptions.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
             } else if (beforeFile && arg.startsWith("-")) {
@@ -94,8 +99,13 @@ final class RunCommand {
         try {
             bytes = Files.readAllBytes(request.file);
         } catch (IOException e) {
-            err.println("wasmlang run: cannot read " + request.file + ": " + e.getMessage());
+            err.println("wasmlang run: cannot read " + request.file + ": " + reason(e));
             return 2;
+        }
+        if (isText(bytes)) {
+            err.println("wasmlang: invalid module: WasmLang reads binary modules (application/wasm); the text format of "
+                            + request.file + " is not supported yet: convert it with wat2wasm first");
+            return 1;
         }
         // The guest reaches files only through its preopens, which WASI resolves itself.
         Context context;
@@ -113,6 +123,29 @@ final class RunCommand {
             out.flush();
             err.flush();
         }
+    }
+
+    /** Whether a file looks like the text format: it starts, after white space, with "(" or ";;". */
+    private static boolean isText(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
+                continue;
+            }
+            return b == '(' || b == ';';
+        }
+        return false;
+    }
+
+    /** What the OS said, as a sentence, not the bare path NoSuchFileException reports. */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "No such file or directory";
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            return "Permission denied";
+        } else if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage();
     }
 
     private static boolean option(Request request, String name, String value, PrintStream err) {

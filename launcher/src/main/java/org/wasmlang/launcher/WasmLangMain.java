@@ -32,7 +32,9 @@ public final class WasmLangMain {
     /** The same with the stdin a WASI program reads. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         List<String> arguments = Arrays.asList(args);
-        if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")) {
+        // Only the command's own position is ours: --help after a module belongs to the guest.
+        if (arguments.isEmpty() || arguments.get(0).equals("--help") || arguments.get(0).equals("-h")
+                        || arguments.get(0).equals("help")) {
             printHelp(out);
             return arguments.isEmpty() ? 2 : 0;
         }
@@ -40,6 +42,7 @@ public final class WasmLangMain {
         List<String> rest = arguments.subList(1, arguments.size());
         switch (command) {
             case "--version":
+            case "-V":
             case "version":
                 printVersion(out);
                 return 0;
@@ -48,6 +51,10 @@ public final class WasmLangMain {
             case "run":
                 return RunCommand.run(rest, in, out, err);
             default:
+                if (command.endsWith(".wasm") || command.endsWith(".wat")) {
+                    // wasmlang FILE.wasm ARGS: run, as wasmtime has it.
+                    return RunCommand.run(arguments, in, out, err);
+                }
                 err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
                 return 2;
         }
@@ -61,10 +68,11 @@ public final class WasmLangMain {
         out.println("Commands:");
         out.println("  run [--dir HOST[::GUEST][:ro]] [--env NAME[=VALUE]] FILE.wasm [ARGS...]");
         out.println("                      run a WASI command; exits with its exit code (like wasmtime run)");
+        out.println("  FILE.wasm [ARGS...]  the same as run FILE.wasm [ARGS...]");
         out.println("  run FILE.wasm --invoke NAME [ARGS...]");
         out.println("                      call an export of a module (numbers as arguments) and print its results");
         out.println("  wast FILE_OR_DIR... run WebAssembly spec scripts (.wast, modules in binary form)");
-        out.println("  --version           print the WasmLang, Truffle and JDK versions and the JIT in use");
+        out.println("  --version, -V       print the WasmLang, Truffle and JDK versions and the JIT in use");
         out.println("  --help              print this help");
         out.println();
         out.println("Options of run and wast, before the file:");

@@ -71,6 +71,33 @@ class RunCommandTest {
         assertEquals("-2", o.out().strip());
     }
 
+    /** What belongs to the guest, the shorthand without run, and errors that give the OS's reason. */
+    @Test
+    void argumentsAfterTheFileBelongToTheGuestAndErrorsSayWhy() throws IOException {
+        // --help after the file is the guest's argument, not a request for WasmLang's help.
+        Outcome help = run("run", module().toString(), "--invoke", "add", "--help", "1");
+        assertEquals(2, help.status());
+        assertTrue(help.err().contains("not a number"), help.err());
+        assertTrue(!help.out().contains("Usage: wasmlang"), help.out());
+        Outcome shorthand = run(module().toString(), "--invoke", "add", "2", "3");
+        assertEquals(0, shorthand.status(), shorthand.err());
+        assertEquals("5", shorthand.out().strip());
+        Outcome dashed = run("run", "--invoke", "add", "--", module().toString(), "1", "1");
+        assertEquals(0, dashed.status(), dashed.err());
+        assertEquals("2", dashed.out().strip());
+        Outcome missing = run("run", dir.resolve("nonexist.wasm").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("nonexist.wasm: No such file or directory"), missing.err());
+        Path text = dir.resolve("hello.wat");
+        Files.writeString(text, "(module (func (export \"f\")))\n");
+        Outcome wat = run("run", text.toString(), "--invoke", "f");
+        assertEquals(1, wat.status());
+        assertTrue(wat.err().contains("convert it with wat2wasm first"), wat.err());
+        Outcome version = run("-V");
+        assertEquals(0, version.status());
+        assertTrue(version.out().startsWith("WasmLang "), version.out());
+    }
+
     /** The 2.0 rules on the command line: a tail call, fine by default, is then an unsupported feature. */
     @Test
     void theWasmVersionOptionSelectsTheRules() throws IOException {
