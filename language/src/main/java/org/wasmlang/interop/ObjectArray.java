@@ -1,5 +1,6 @@
 package org.wasmlang.interop;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -43,5 +44,16 @@ public final class ObjectArray implements TruffleObject {
             throw InvalidArrayIndexException.create(index);
         }
         return values[(int) index];
+    }
+
+    /** Shown as a list of its elements' own display strings, not as a Java object. */
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(ValueConversion.describe(values[i]));
+        }
+        return text.append(']').toString();
     }
 }

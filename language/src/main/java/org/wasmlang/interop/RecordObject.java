@@ -76,6 +76,14 @@ public final class RecordObject implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
-        return label == null ? fields.toString() : label + " " + fields.keySet();
+        if (label != null) {
+            return label + " " + fields.keySet();
+        }
+        StringBuilder text = new StringBuilder("{");
+        for (Map.Entry<String, ?> field : fields.entrySet()) {
+            text.append(text.length() == 1 ? "" : ", ").append(field.getKey()).append(": ")
+                            .append(field.getValue() instanceof String string ? string : ValueConversion.describe(field.getValue()));
+        }
+        return text.append('}').toString();
     }
 }

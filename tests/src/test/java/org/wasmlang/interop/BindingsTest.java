@@ -149,6 +149,8 @@ class BindingsTest {
             Value exports = module.getMember("exports");
             assertEquals("load", exports.getArrayElement(0).getMember("name").asString());
             assertEquals("(func (param i32) (result i32))", exports.getArrayElement(0).getMember("type").asString());
+            // Printed as what it holds, not as a Java object.
+            assertEquals("[{name: load, kind: func, type: (func (param i32) (result i32))}]", exports.toString());
         }
     }
 
