@@ -83,6 +83,39 @@ class BindingsTest {
         }
     }
 
+    /**
+     * Which Java callables a Context accepts as imported functions: a ProxyExecutable always;
+     * a lambda of a functional interface only when HostAccess lets guests call it (HostAccess.ALL
+     * here), else instantiation says the import is not a function.
+     */
+    @Test
+    void javaLambdasAsImportsNeedHostAccess() {
+        WasmBinary b = new WasmBinary();
+        int unary = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
+        int f = b.importFunction("env", "f", unary);
+        b.export("call", b.function(unary, new int[0], 0x20, 0x00, 0x10, f));
+        byte[] bytes = b.build();
+        java.util.function.IntUnaryOperator twice = x -> 2 * x;
+        try (Context context = Context.newBuilder("wasmlang").allowHostAccess(HostAccess.ALL).build()) {
+            Value module = context.eval(org.graalvm.polyglot.Source.newBuilder("wasmlang",
+                            org.graalvm.polyglot.io.ByteSequence.create(bytes), "lambda.wasm").buildLiteral());
+            Value exports = module.newInstance(ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("f", twice)))))
+                            .getMember("exports");
+            assertEquals(42, exports.getMember("call").execute(21).asInt());
+        }
+        try (Context context = Context.create("wasmlang")) {
+            Value module = context.eval(org.graalvm.polyglot.Source.newBuilder("wasmlang",
+                            org.graalvm.polyglot.io.ByteSequence.create(bytes), "lambda.wasm").buildLiteral());
+            PolyglotException e = assertThrows(PolyglotException.class, () -> module.newInstance(
+                            ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("f", twice))))));
+            assertTrue(e.getMessage().contains("\"env\" \"f\""), e.getMessage());
+            org.graalvm.polyglot.proxy.ProxyExecutable proxy = args -> 2 * args[0].asInt();
+            Value exports = module.newInstance(ProxyObject.fromMap(Map.of("env", ProxyObject.fromMap(Map.of("f", proxy)))))
+                            .getMember("exports");
+            assertEquals(42, exports.getMember("call").execute(21).asInt());
+        }
+    }
+
     /** GraalWasm's idiom: the module itself is instantiable (Java's Value.newInstance, JavaScript's new). */
     @Test
     void aModuleIsInstantiableThroughInterop() {
