@@ -116,6 +116,30 @@ class BindingsTest {
         }
     }
 
+    /**
+     * i64 in JavaScript, as docs/embedding.md describes it: GraalJS shows a result as a number
+     * that holds the exact 64-bit value until arithmetic, so BigInt(r) is exact, and BigInt
+     * arguments are exact. Module: big() returns 2^60 + 1, id(i64) returns its argument.
+     */
+    @Test
+    void i64ValuesStayExactInJavaScript() {
+        try (Context context = Context.newBuilder("wasmlang", "js").allowPolyglotAccess(PolyglotAccess.ALL).build()) {
+            context.getPolyglotBindings().putMember("wasmlang", context.getBindings("wasmlang"));
+            Value results = context.eval("js", """
+                            const wasm = Polyglot.import("wasmlang");
+                            const hex = "0061736d01000000010a026000017e60017e017e03040300000107140303626967000005736d616c6c0001026964"
+                                + "00020a18030c00428180808080808080100b040042050b040020000b";
+                            const { exports } = new wasm.Module(new Uint8Array(hex.match(/../g).map(h => parseInt(h, 16)))).newInstance();
+                            [String(BigInt(exports.big())), exports.big() == 1152921504606846977n,
+                             String(BigInt(exports.id(2n ** 62n + 1n))), String(BigInt(exports.id(-5)))];
+                            """);
+            assertEquals("1152921504606846977", results.getArrayElement(0).asString());
+            assertTrue(results.getArrayElement(1).asBoolean());
+            assertEquals("4611686018427387905", results.getArrayElement(2).asString());
+            assertEquals("-5", results.getArrayElement(3).asString());
+        }
+    }
+
     /** GraalWasm's idiom: the module itself is instantiable (Java's Value.newInstance, JavaScript's new). */
     @Test
     void aModuleIsInstantiableThroughInterop() {
