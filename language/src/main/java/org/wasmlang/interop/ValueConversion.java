@@ -151,7 +151,9 @@ public final class ValueConversion {
     @TruffleBoundary
     public static String describe(Object value) {
         InteropLibrary interop = InteropLibrary.getUncached(value);
-        Object display = interop.toDisplayString(value, false);
+        // With side effects allowed, each language shows its own value as its users know it
+        // (GraalPy calls repr: {'initial': 256}, not PDict<EconomicMapStorage>).
+        Object display = interop.toDisplayString(value, true);
         String text;
         try {
             text = InteropLibrary.getUncached(display).asString(display);

@@ -241,6 +241,7 @@ class ScenarioPythonTest {
                         out["write"] = message(lambda: exports.memory.write(65535, b"ab"))
                         out["missing"] = message(lambda: module.newInstance())
                         out["memory"] = message(lambda: wasm.Memory("one"))
+                        out["dict"] = message(lambda: wasm.Global({"value": "i32"}, {"initial": 256}))
                         out["withCaller"] = message(lambda: wasm.withCaller(42))
                         try:
                             exports.divide(1, 0)
@@ -267,6 +268,7 @@ class ScenarioPythonTest {
         assertEquals("ForeignException: bytes 65535..65537 are outside the memory of 65536 bytes",
                         result.getHashValue("write").asString());
         assertEquals("ForeignException: unknown import \"env\" \"callback\"", result.getHashValue("missing").asString());
+        assertTrue(result.getHashValue("dict").asString().endsWith("got {'initial': 256}"), result.toString());
         assertEquals("ForeignException: Memory: argument 1 must be a non-negative integer, got one",
                         result.getHashValue("memory").asString());
         assertEquals("ForeignException: withCaller: argument 1 must be a function, got 42",
