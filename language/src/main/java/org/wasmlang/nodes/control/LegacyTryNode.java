@@ -18,11 +18,8 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
  * exception from the body goes on as a {@link DelegatedException} to the handlers around the
  * target label.
  */
-public final class LegacyTryNode extends WasmNode implements BranchForm {
-    private final int label;
-    private WasmNode[] body;
+public final class LegacyTryNode extends TryNode {
     private WasmNode[][] handlerBodies;
-    @Child private RegionNode region;
     @Child private Handlers handlerRegions;
     /** Per handler: its tag, or null for catch_all. */
     @CompilationFinal(dimensions = 1) private final WasmTag[] tags;
@@ -35,8 +32,7 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
 
     public LegacyTryNode(WasmNode[] body, int label, WasmNode[][] handlers, WasmTag[] tags, int height, int exceptionSlot,
                     int delegateLabel) {
-        this.body = body;
-        this.label = label;
+        super(body, label);
         this.handlerBodies = handlers;
         this.tags = tags;
         this.height = height;
@@ -45,37 +41,22 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
     }
 
     @Override
-    public int execute(VirtualFrame frame) {
-        AbstractTruffleException exception;
-        try {
-            return region.execute(frame);
-        } catch (AbstractTruffleException | DelegatedException e) {
-            exception = TryTableNode.caught(e, label);
-        }
+    @ExplodeLoop
+    int handle(VirtualFrame frame, AbstractTruffleException exception) {
         if (delegateLabel >= 0) {
             throw new DelegatedException(exception, delegateLabel);
         }
-        return handle(frame, exception);
-    }
-
-    @ExplodeLoop
-    private int handle(VirtualFrame frame, AbstractTruffleException exception) {
         for (int c = 0; c < tags.length; c++) {
             WasmTag tag = tags[c];
-            if (tag == null || exception instanceof WasmException wasm && tag == wasm.tag()) {
+            if (matches(tag, exception)) {
                 if (tag != null) {
-                    TryTableNode.unboxPayload(frame, tag, (WasmException) exception, height);
+                    unboxPayload(frame, tag, (WasmException) exception, height);
                 }
                 frame.setObjectStatic(exceptionSlot, exception);
                 return handlerRegions.regions[c].execute(frame);
             }
         }
         throw exception;
-    }
-
-    @Override
-    public byte shape() {
-        return NESTED;
     }
 
     @Override
@@ -94,32 +75,18 @@ public final class LegacyTryNode extends WasmNode implements BranchForm {
     }
 
     @Override
-    public WasmNode[] nestedBody() {
-        return body;
-    }
-
-    @Override
-    public int nestedLabel() {
-        return label;
-    }
-
-    @Override
     public WasmNode[][] handlers() {
         return handlerBodies;
     }
 
     @Override
-    public void flattenNested() {
-        if (region == null) {
-            region = insert(RegionNode.create(body, label, false));
-            RegionNode[] regions = new RegionNode[handlerBodies.length];
-            for (int c = 0; c < regions.length; c++) {
-                regions[c] = RegionNode.create(handlerBodies[c], label, false);
-            }
-            handlerRegions = insert(new Handlers(regions));
-            body = null;
-            handlerBodies = null;
+    void flattenHandlers() {
+        RegionNode[] regions = new RegionNode[handlerBodies.length];
+        for (int c = 0; c < regions.length; c++) {
+            regions[c] = RegionNode.create(handlerBodies[c], label, false);
         }
+        handlerRegions = insert(new Handlers(regions));
+        handlerBodies = null;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.wasmlang.nodes.control;
 
-import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.WasmException;
 import org.wasmlang.runtime.WasmTag;
@@ -17,15 +16,8 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
  * exnref for the {@code _ref} forms) where the clause's label expects its values and
  * returns that label, which the enclosing region resolves like any label a nested node
  * reports: a catch clause is a branch. No match: the exception goes on.
- *
- * <p>Keeping the body in a node of its own keeps the Java exception handler out of the
- * enclosing region's exploded dispatch loop (and out of functions without exception
- * handling altogether).
  */
-public final class TryTableNode extends WasmNode implements BranchForm {
-    private final int label;
-    private WasmNode[] body;
-    @Child private RegionNode region;
+public final class TryTableNode extends TryNode {
     /** Per clause: its tag, or null for catch_all(_ref). */
     @CompilationFinal(dimensions = 1) private final WasmTag[] tags;
     @CompilationFinal(dimensions = 1) private final boolean[] withReference;
@@ -41,8 +33,7 @@ public final class TryTableNode extends WasmNode implements BranchForm {
 
     public TryTableNode(WasmNode[] body, int label, WasmTag[] tags, boolean[] withReference, int[] clauseLabels,
                     int[] clauseTo, int deadTo) {
-        this.body = body;
-        this.label = label;
+        super(body, label);
         this.tags = tags;
         this.withReference = withReference;
         this.clauseTo = clauseTo;
@@ -62,21 +53,11 @@ public final class TryTableNode extends WasmNode implements BranchForm {
     }
 
     @Override
-    public int execute(VirtualFrame frame) {
-        AbstractTruffleException exception;
-        try {
-            return region.execute(frame);
-        } catch (AbstractTruffleException | DelegatedException e) {
-            exception = TryTableNode.caught(e, label);
-        }
-        return dispatch(frame, exception);
-    }
-
     @ExplodeLoop
-    private int dispatch(VirtualFrame frame, AbstractTruffleException exception) {
+    int handle(VirtualFrame frame, AbstractTruffleException exception) {
         for (int c = 0; c < tags.length; c++) {
             WasmTag tag = tags[c];
-            if (tag == null || exception instanceof WasmException wasm && tag == wasm.tag()) {
+            if (matches(tag, exception)) {
                 int to = clauseTo[c];
                 int count = 0;
                 if (tag != null) {
@@ -94,39 +75,6 @@ public final class TryTableNode extends WasmNode implements BranchForm {
         throw exception;
     }
 
-    /**
-     * What a try block of {@code label} (either form) handles of what its body threw: a Wasm
-     * exception, one delegated to this level, or another language's or the host's error
-     * (which only catch_all matches, as the JS API catches JavaScript exceptions). Traps,
-     * exits, cancellation and exceptions delegated further out are thrown on.
-     */
-    static AbstractTruffleException caught(RuntimeException thrown, int label) {
-        if (thrown instanceof DelegatedException delegated) {
-            return delegated.handledAt(label);
-        }
-        AbstractTruffleException exception = (AbstractTruffleException) thrown;
-        if (exception instanceof WasmException || WasmException.caughtByCatchAll(exception)) {
-            return exception;
-        }
-        throw exception;
-    }
-
-    /** Writes an exception's payload to the slots from {@code to}; returns how many. */
-    @ExplodeLoop
-    static int unboxPayload(VirtualFrame frame, WasmTag tag, WasmException exception, int to) {
-        int[] types = tag.type().params();
-        Object[] payload = exception.payload();
-        for (int i = 0; i < types.length; i++) {
-            Values.unbox(frame, to + i, types[i], payload[i]);
-        }
-        return types.length;
-    }
-
-    @Override
-    public byte shape() {
-        return NESTED;
-    }
-
     @Override
     public int targetCount() {
         return targetLabels.length;
@@ -140,24 +88,6 @@ public final class TryTableNode extends WasmNode implements BranchForm {
     @Override
     public void setTakenDeadLocals(int t, int[] locals) {
         takenDeadLocals[t] = locals;
-    }
-
-    @Override
-    public WasmNode[] nestedBody() {
-        return body;
-    }
-
-    @Override
-    public int nestedLabel() {
-        return label;
-    }
-
-    @Override
-    public void flattenNested() {
-        if (region == null) {
-            region = insert(RegionNode.create(body, label, false));
-            body = null;
-        }
     }
 
     @Override
