@@ -79,8 +79,8 @@ final class RunCommand {
                 if (i + 1 < args.size()) {
                     request.file = Path.of(args.get(++i));
                 }
-            } else if (beforeFile && arg.startsWith("--" + WasmLanguage.ID + ".") && arg.indexOf('=') > 0) {
-                request.languageOptions.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (beforeFile && WasmLangMain.languageOption(arg, request.languageOptions)) {
+                continue;
             } else if (beforeFile && arg.startsWith("-")) {
                 err.println("wasmlang run: unknown option " + arg);
                 err.println(USAGE);

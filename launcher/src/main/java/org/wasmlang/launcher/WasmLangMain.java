@@ -4,9 +4,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.graalvm.polyglot.Engine;
 import org.wasmlang.WasmLangVersion;
+import org.wasmlang.WasmLanguage;
 import org.wasmlang.launcher.wast.WastCommandLine;
 import org.wasmlang.runtime.simd.SimdMode;
 
@@ -58,6 +60,19 @@ public final class WasmLangMain {
                 err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
                 return 2;
         }
+    }
+
+    /**
+     * Takes {@code --wasmlang.NAME=VALUE} (a language option, e.g. wasmlang.WasmVersion, which
+     * run and wast accept) into {@code options}; false for any other argument.
+     */
+    public static boolean languageOption(String arg, Map<String, String> options) {
+        int eq = arg.indexOf('=');
+        if (!arg.startsWith("--" + WasmLanguage.ID + ".") || eq < 0) {
+            return false;
+        }
+        options.put(arg.substring(2, eq), arg.substring(eq + 1));
+        return true;
     }
 
     static void printHelp(PrintStream out) {

@@ -35,11 +35,11 @@ final class ScriptExecution {
     private final Value importObject;
     private int moduleCounter;
 
-    ScriptExecution(Context context, String file, WastReport report, boolean wasm3) {
+    ScriptExecution(Context context, String file, WastReport report, boolean table64) {
         this.context = context;
         this.file = file;
         this.report = report;
-        Value spectest = compile(SpectestModule.bytes(wasm3), "spectest").invokeMember("newInstance");
+        Value spectest = compile(SpectestModule.bytes(table64), "spectest").invokeMember("newInstance");
         registered.put("spectest", spectest.getMember("exports"));
         this.importObject = context.asValue(ProxyObject.fromMap(registered));
     }

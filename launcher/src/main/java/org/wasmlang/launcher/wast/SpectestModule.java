@@ -5,7 +5,7 @@ import java.io.ByteArrayOutputStream;
 /**
  * The {@code spectest} module the spec scripts import, built as a real Wasm module: empty
  * {@code print*} functions, the globals (666 and 666.6), a 10..20 funcref table and a
- * 1..2-page memory; for Wasm 3.0 scripts also {@code table64}, the table with i64 indices.
+ * 1..2-page memory; when the rules have 64-bit tables also {@code table64}, the table with i64 indices.
  */
 final class SpectestModule {
     private static final int I32 = 0x7F;
@@ -27,7 +27,7 @@ final class SpectestModule {
     private SpectestModule() {
     }
 
-    static byte[] bytes(boolean wasm3) {
+    static byte[] bytes(boolean table64) {
         ByteArrayOutputStream module = new ByteArrayOutputStream();
         module.writeBytes(new byte[]{0, 'a', 's', 'm', 1, 0, 0, 0});
 
@@ -51,7 +51,7 @@ final class SpectestModule {
         }
         section(module, 3, functions);
 
-        if (wasm3) {
+        if (table64) {
             section(module, 4, bytesOf(2, 0x70, 0x01, 10, 20, 0x70, 0x05, 10, 20));
         } else {
             section(module, 4, bytesOf(1, 0x70, 0x01, 10, 20));
@@ -81,7 +81,7 @@ final class SpectestModule {
         section(module, 6, globals);
 
         ByteArrayOutputStream exports = new ByteArrayOutputStream();
-        u32(exports, PRINTS.length + (wasm3 ? 7 : 6));
+        u32(exports, PRINTS.length + (table64 ? 7 : 6));
         for (int i = 0; i < PRINTS.length; i++) {
             export(exports, (String) PRINTS[i][0], 0, i);
         }
@@ -90,7 +90,7 @@ final class SpectestModule {
         export(exports, "global_f32", 3, 2);
         export(exports, "global_f64", 3, 3);
         export(exports, "table", 1, 0);
-        if (wasm3) {
+        if (table64) {
             export(exports, "table64", 1, 1);
         }
         export(exports, "memory", 2, 0);

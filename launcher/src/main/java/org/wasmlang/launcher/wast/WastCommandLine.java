@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.wasmlang.launcher.WasmLangMain;
+
 /**
  * {@code wasmlang wast [--quiet] [--wasmlang.NAME=VALUE]... FILE_OR_DIR...}: runs spec scripts and
  * prints the tally; language options such as {@code --wasmlang.WasmVersion=2.0} apply to every script.
@@ -24,8 +26,8 @@ public final class WastCommandLine {
         for (String arg : args) {
             if (arg.equals("--quiet") || arg.equals("-q")) {
                 quiet = true;
-            } else if (arg.startsWith("--wasmlang.") && arg.indexOf('=') > 0) {
-                options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else if (WasmLangMain.languageOption(arg, options)) {
+                continue;
             } else if (arg.startsWith("-")) {
                 err.println("wasmlang wast: unknown option " + arg);
                 return 2;

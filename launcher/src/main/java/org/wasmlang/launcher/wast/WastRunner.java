@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.module.Features;
 
 /**
  * Runs WebAssembly spec scripts against WasmLang through the polyglot API, as a host
@@ -20,8 +21,8 @@ import org.wasmlang.WasmLanguage;
  */
 public final class WastRunner implements AutoCloseable {
     private final Engine engine;
-    /** Whether scripts run by the Wasm 3.0 rules (the spectest module then has table64). */
-    private final boolean wasm3;
+    /** Whether the rules the scripts run by have 64-bit tables (the spectest module then exports table64). */
+    private final boolean table64;
 
     public WastRunner() {
         this(Map.of());
@@ -29,7 +30,7 @@ public final class WastRunner implements AutoCloseable {
 
     /** A runner whose engine gets these options, e.g. to force compilation of everything. */
     public WastRunner(Map<String, String> engineOptions) {
-        this.wasm3 = !engineOptions.getOrDefault("wasmlang.WasmVersion", "3.0").startsWith("2");
+        this.table64 = Features.forVersion(engineOptions.getOrDefault("wasmlang.WasmVersion", "3.0")).memory64();
         this.engine = Engine.newBuilder(WasmLanguage.ID).option("engine.WarnInterpreterOnly", "false")
                         .allowExperimentalOptions(true).options(engineOptions).build();
     }
@@ -62,7 +63,7 @@ public final class WastRunner implements AutoCloseable {
             return report;
         }
         try (Context context = Context.newBuilder(WasmLanguage.ID).engine(engine).build()) {
-            ScriptExecution execution = new ScriptExecution(context, file, report, wasm3);
+            ScriptExecution execution = new ScriptExecution(context, file, report, table64);
             for (WastCommand command : commands) {
                 execution.execute(command);
             }
