@@ -81,4 +81,22 @@ public final class Values {
             default -> frame.setObjectStatic(slot, nullReference);
         }
     }
+
+    /**
+     * An address, index or size operand of a memory or table instruction: an i64 where the
+     * memory or table is 64-bit, else an i32 read unsigned. An i64 of 2^63 or more reads as
+     * negative, which no bounds check passes.
+     */
+    public static long address(Frame frame, int slot, boolean is64) {
+        return is64 ? frame.getLongStatic(slot) : Integer.toUnsignedLong(frame.getIntStatic(slot));
+    }
+
+    /** Writes a size or old-size result ({@code memory.size/grow}, {@code table.size/grow}) in the address type. */
+    public static void setAddress(Frame frame, int slot, boolean is64, long value) {
+        if (is64) {
+            frame.setLongStatic(slot, value);
+        } else {
+            frame.setIntStatic(slot, (int) value);
+        }
+    }
 }

@@ -8,7 +8,6 @@ import org.wasmlang.module.ValueType;
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
 
-import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -61,14 +60,6 @@ public final class WasmTable implements TruffleObject {
 
     public boolean is64() {
         return is64;
-    }
-
-    /**
-     * An index operand at {@code slot}: an i32 read as unsigned, or an i64 of a 64-bit table
-     * (2^63 and more read as negative, which no bounds check passes).
-     */
-    public long index(VirtualFrame frame, int slot) {
-        return is64 ? frame.getLongStatic(slot) : Integer.toUnsignedLong(frame.getIntStatic(slot));
     }
 
     public long declaredMaxSize() {

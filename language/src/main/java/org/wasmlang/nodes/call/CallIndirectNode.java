@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.call;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.TrapKind;
@@ -34,7 +35,7 @@ public final class CallIndirectNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        WasmFunction function = lookUp(table, table.index(frame, slot + paramTypes.length), expectedTypeId, this);
+        WasmFunction function = lookUp(table, Values.address(frame, slot + paramTypes.length, table.is64()), expectedTypeId, this);
         Object result = dispatch.execute(function, CallNode.arguments(frame, slot, paramTypes));
         CallNode.storeResults(frame, slot, resultTypes, result);
         return NORMAL;

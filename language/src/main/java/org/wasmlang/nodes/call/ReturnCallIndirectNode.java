@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.call;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.runtime.WasmFunction;
 import org.wasmlang.runtime.WasmTable;
@@ -20,6 +21,6 @@ public final class ReturnCallIndirectNode extends TailCallNode {
 
     @Override
     protected WasmFunction callee(VirtualFrame frame) {
-        return CallIndirectNode.lookUp(table, table.index(frame, slot + paramTypes.length), expectedTypeId, this);
+        return CallIndirectNode.lookUp(table, Values.address(frame, slot + paramTypes.length, table.is64()), expectedTypeId, this);
     }
 }

@@ -1,6 +1,7 @@
 package org.wasmlang.nodes.memory;
 
 import org.wasmlang.binary.Opcodes;
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.TrapKind;
 import org.wasmlang.runtime.WasmInstance;
@@ -42,18 +43,14 @@ public final class BulkMemoryNode extends WasmNode {
             return NORMAL;
         }
         // Operands are i64 where the memory they index is 64-bit (a copy's length only when
-        // both are); an i64 of 2^63 or more reads as negative, which no bounds check passes.
+        // both are; memory.init's source and length never).
         boolean is64 = memory.is64();
-        long a = operand(frame, slot, is64);
-        long b = operand(frame, slot + 1, subOpcode == Opcodes.MEMORY_COPY && source.is64());
-        long n = operand(frame, slot + 2, subOpcode == Opcodes.MEMORY_INIT ? false
+        long a = Values.address(frame, slot, is64);
+        long b = Values.address(frame, slot + 1, subOpcode == Opcodes.MEMORY_COPY && source.is64());
+        long n = Values.address(frame, slot + 2, subOpcode == Opcodes.MEMORY_INIT ? false
                         : subOpcode == Opcodes.MEMORY_COPY ? is64 && source.is64() : is64);
         run(a, b, n);
         return NORMAL;
-    }
-
-    private static long operand(VirtualFrame frame, int slot, boolean is64) {
-        return is64 ? frame.getLongStatic(slot) : Integer.toUnsignedLong(frame.getIntStatic(slot));
     }
 
     @TruffleBoundary

@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.memory;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.WasmMemory;
 
@@ -18,11 +19,7 @@ public final class MemoryGrowNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (memory.is64()) {
-            frame.setLongStatic(slot, grow(frame.getLongStatic(slot)));
-        } else {
-            frame.setIntStatic(slot, (int) grow(Integer.toUnsignedLong(frame.getIntStatic(slot))));
-        }
+        Values.setAddress(frame, slot, memory.is64(), grow(Values.address(frame, slot, memory.is64())));
         return NORMAL;
     }
 

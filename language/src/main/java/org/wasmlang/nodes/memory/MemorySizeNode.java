@@ -1,5 +1,6 @@
 package org.wasmlang.nodes.memory;
 
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.WasmMemory;
 
@@ -17,11 +18,7 @@ public final class MemorySizeNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        if (memory.is64()) {
-            frame.setLongStatic(slot, memory.pages());
-        } else {
-            frame.setIntStatic(slot, (int) memory.pages());
-        }
+        Values.setAddress(frame, slot, memory.is64(), memory.pages());
         return NORMAL;
     }
 }

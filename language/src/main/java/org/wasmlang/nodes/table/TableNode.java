@@ -1,6 +1,7 @@
 package org.wasmlang.nodes.table;
 
 import org.wasmlang.binary.Opcodes;
+import org.wasmlang.nodes.Values;
 import org.wasmlang.nodes.WasmNode;
 import org.wasmlang.runtime.TrapKind;
 import org.wasmlang.runtime.WasmInstance;
@@ -40,38 +41,30 @@ public final class TableNode extends WasmNode {
     @Override
     public int execute(VirtualFrame frame) {
         switch (opcode) {
-            case Opcodes.TABLE_GET -> frame.setObjectStatic(slot, table.get(checkedIndex(table.index(frame, slot))));
-            case Opcodes.TABLE_SET -> table.set(checkedIndex(table.index(frame, slot)), frame.getObjectStatic(slot + 1));
-            case PREFIXED | Opcodes.TABLE_SIZE -> setIndex(frame, slot, table.size());
-            case PREFIXED | Opcodes.TABLE_GROW -> setIndex(frame, slot,
-                            grow(frame.getObjectStatic(slot), table.index(frame, slot + 1)));
+            case Opcodes.TABLE_GET -> frame.setObjectStatic(slot, table.get(checkedIndex(frame, slot)));
+            case Opcodes.TABLE_SET -> table.set(checkedIndex(frame, slot), frame.getObjectStatic(slot + 1));
+            case PREFIXED | Opcodes.TABLE_SIZE -> Values.setAddress(frame, slot, table.is64(), table.size());
+            case PREFIXED | Opcodes.TABLE_GROW -> Values.setAddress(frame, slot, table.is64(),
+                            grow(frame.getObjectStatic(slot), Values.address(frame, slot + 1, table.is64())));
             case PREFIXED | Opcodes.ELEM_DROP -> instance.dropElement(segment);
-            case PREFIXED | Opcodes.TABLE_FILL -> fill(table.index(frame, slot), frame.getObjectStatic(slot + 1),
-                            table.index(frame, slot + 2));
-            case PREFIXED | Opcodes.TABLE_COPY -> copy(table.index(frame, slot), sourceTable.index(frame, slot + 1),
+            case PREFIXED | Opcodes.TABLE_FILL -> fill(Values.address(frame, slot, table.is64()), frame.getObjectStatic(slot + 1),
+                            Values.address(frame, slot + 2, table.is64()));
+            case PREFIXED | Opcodes.TABLE_COPY -> copy(Values.address(frame, slot, table.is64()), Values.address(frame, slot + 1, sourceTable.is64()),
                             // The length is an i64 only when both tables are 64-bit.
-                            table.is64() && sourceTable.is64() ? frame.getLongStatic(slot + 2)
-                                            : Integer.toUnsignedLong(frame.getIntStatic(slot + 2)));
-            default -> init(table.index(frame, slot), Integer.toUnsignedLong(frame.getIntStatic(slot + 1)),
-                            Integer.toUnsignedLong(frame.getIntStatic(slot + 2)));
+                            Values.address(frame, slot + 2, table.is64() && sourceTable.is64()));
+            default -> init(Values.address(frame, slot, table.is64()), Values.address(frame, slot + 1, false),
+                            Values.address(frame, slot + 2, false));
         }
         return NORMAL;
     }
 
-    private int checkedIndex(long index) {
+    /** The index operand at {@code slot}, or a trap when it is outside the table. */
+    private int checkedIndex(VirtualFrame frame, int slot) {
+        long index = Values.address(frame, slot, table.is64());
         if (index < 0 || index >= table.size()) {
             throw WasmTrap.create(TrapKind.TABLE_OUT_OF_BOUNDS, this);
         }
         return (int) index;
-    }
-
-    /** A table size or index result: i64 for a 64-bit table. */
-    private void setIndex(VirtualFrame frame, int to, long value) {
-        if (table.is64()) {
-            frame.setLongStatic(to, value);
-        } else {
-            frame.setIntStatic(to, (int) value);
-        }
     }
 
     @TruffleBoundary
