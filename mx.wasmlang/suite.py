@@ -77,6 +77,13 @@ suite = {
             "distDependencies": ["truffle:TRUFFLE_API", "truffle:TRUFFLE_RUNTIME"],
             "maven": {"artifactId": "wasmlang-language"},
         },
+        # Maven module embedding/: the one coordinate embedders add
+        "WASMLANG_POM": {
+            "type": "pom",
+            "runtimeDependencies": ["WASMLANG", "sdk:POLYGLOT", "truffle:TRUFFLE_RUNTIME"],
+            "description": "WasmLang for embedders: the language, the polyglot API and Truffle's runtime",
+            "maven": {"artifactId": "wasmlang"},
+        },
         "WASMLANG_LAUNCHER": {
             "description": "The wasmlang command (Maven module launcher/)",
             "dependencies": ["org.wasmlang.launcher"],
