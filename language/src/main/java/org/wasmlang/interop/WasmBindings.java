@@ -1,5 +1,9 @@
 package org.wasmlang.interop;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
 import org.wasmlang.module.FuncType;
 import org.wasmlang.runtime.WasmException;
 import org.wasmlang.runtime.WasmTag;
@@ -44,7 +48,9 @@ import com.oracle.truffle.api.library.ExportMessage;
 @ExportLibrary(InteropLibrary.class)
 public final class WasmBindings implements TruffleObject {
     private static final String[] NAMES = {"Module", "Instance", "Memory", "Table", "Global", "Tag", "Exception", "Wasi", "validate",
-                    "withCaller"};
+                    "compile", "instantiate", "withCaller"};
+    /** The members that are functions, not constructors. */
+    private static final Set<String> FUNCTIONS = Set.of("validate", "compile", "instantiate", "withCaller");
 
     private final WasmLanguage language;
 
@@ -102,10 +108,10 @@ public final class WasmBindings implements TruffleObject {
 
     @ExportMessage
     boolean isMemberInvocable(String member) {
-        return "validate".equals(member) || "withCaller".equals(member);
+        return FUNCTIONS.contains(member);
     }
 
-    /** {@code wasm.withCaller(fn)} and {@code wasm.validate(bytes)}, as JavaScript calls them. */
+    /** {@code wasm.withCaller(fn)}, {@code wasm.validate(bytes)} and the like, as JavaScript calls them. */
     @ExportMessage
     Object invokeMember(String member, Object[] arguments) throws UnknownIdentifierException {
         if (!isMemberInvocable(member)) {
@@ -114,7 +120,7 @@ public final class WasmBindings implements TruffleObject {
         return new Constructor(language, member).execute(arguments);
     }
 
-    /** One of the constructors (instantiable) or {@code validate}/{@code withCaller} (executable). */
+    /** One of the constructors (instantiable) or of the {@link #FUNCTIONS} (executable). */
     @ExportLibrary(InteropLibrary.class)
     static final class Constructor implements TruffleObject {
         private final WasmLanguage language;
@@ -132,7 +138,7 @@ public final class WasmBindings implements TruffleObject {
 
         @ExportMessage
         boolean isExecutable() {
-            return name.equals("validate") || name.equals("withCaller");
+            return FUNCTIONS.contains(name);
         }
 
         /**
@@ -173,7 +179,13 @@ public final class WasmBindings implements TruffleObject {
         }
 
         private Object call(Object[] arguments) throws ArityException, UnsupportedTypeException {
+            if (name.equals("instantiate")) {
+                return instantiateLikeTheJsApi(arguments);
+            }
             ValueConversion.checkArity(arguments, 1, 1);
+            if (name.equals("compile")) {
+                return CompiledModule.compile("module", bytes(arguments[0]), WasmContext.get(null).features());
+            }
             if (name.equals("withCaller")) {
                 if (!InteropLibrary.getUncached().isExecutable(arguments[0])) {
                     throw UnsupportedTypeException.create(arguments, "argument 1 must be a function, got "
@@ -189,6 +201,30 @@ public final class WasmBindings implements TruffleObject {
             }
         }
 
+        /**
+         * The JS API's {@code instantiate(bytes, imports)} gives {@code {module, instance}} and
+         * {@code instantiate(module, imports)} the instance, both as promises. Here they are the
+         * values themselves, so {@code await wasm.instantiate(...)} reads as in a browser.
+         */
+        private Object instantiateLikeTheJsApi(Object[] arguments) throws ArityException, UnsupportedTypeException {
+            ValueConversion.checkArity(arguments, 1, 2);
+            Object imports = arguments.length == 2 ? arguments[1] : null;
+            if (arguments[0] instanceof CompiledModule module) {
+                return instantiate(module, imports);
+            }
+            CompiledModule module = CompiledModule.compile("module", bytes(arguments[0]), WasmContext.get(null).features());
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("module", module);
+            result.put("instance", instantiate(module, imports));
+            return new RecordObject("WebAssemblyInstantiatedSource", result);
+        }
+
+        private Object instantiate(CompiledModule module, Object imports) {
+            ImportResolver resolver = new ImportObjectResolver(language, module.module(), imports);
+            resolver = WasiImportResolver.around(language, WasmContext.get(null), module, imports, resolver);
+            return Linker.instantiate(language, module, resolver);
+        }
+
         private Object construct(Object[] arguments) throws ArityException, UnsupportedTypeException {
             switch (name) {
                 case "Module" -> {
@@ -200,10 +236,7 @@ public final class WasmBindings implements TruffleObject {
                     if (!(arguments[0] instanceof CompiledModule module)) {
                         throw UnsupportedTypeException.create(arguments, "argument 1 must be a WasmLang module");
                     }
-                    Object imports = arguments.length == 2 ? arguments[1] : null;
-                    ImportResolver resolver = new ImportObjectResolver(language, module.module(), imports);
-                    resolver = WasiImportResolver.around(language, WasmContext.get(null), module, imports, resolver);
-                    return Linker.instantiate(language, module, resolver);
+                    return instantiate(module, arguments.length == 2 ? arguments[1] : null);
                 }
                 case "Wasi" -> {
                     ValueConversion.checkArity(arguments, 0, 1);

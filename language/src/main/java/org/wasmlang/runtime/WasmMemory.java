@@ -63,6 +63,8 @@ public final class WasmMemory implements TruffleObject {
 
     static final String PAGES = "pages";
     static final String BYTE_LENGTH = "byteLength";
+    /** The JS API's {@code memory.buffer}: here the memory itself, which is the buffer. */
+    static final String BUFFER = "buffer";
     static final String GROW = "grow";
     static final String READ_STRING = "readString";
     static final String WRITE_STRING = "writeString";
@@ -424,7 +426,7 @@ public final class WasmMemory implements TruffleObject {
 
     @ExportMessage
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        java.util.List<Object> members = new java.util.ArrayList<>(java.util.List.of(PAGES, BYTE_LENGTH, GROW, READ_STRING,
+        java.util.List<Object> members = new java.util.ArrayList<>(java.util.List.of(PAGES, BYTE_LENGTH, BUFFER, GROW, READ_STRING,
                         WRITE_STRING, READ_C_STRING, READ, WRITE));
         members.addAll(MemoryScalar.READERS.keySet());
         members.addAll(MemoryScalar.WRITERS.keySet());
@@ -433,7 +435,7 @@ public final class WasmMemory implements TruffleObject {
 
     @ExportMessage
     boolean isMemberReadable(String member) {
-        return PAGES.equals(member) || BYTE_LENGTH.equals(member);
+        return PAGES.equals(member) || BYTE_LENGTH.equals(member) || BUFFER.equals(member);
     }
 
     @ExportMessage
@@ -442,6 +444,8 @@ public final class WasmMemory implements TruffleObject {
             return pages();
         } else if (BYTE_LENGTH.equals(member)) {
             return byteSize();
+        } else if (BUFFER.equals(member)) {
+            return this;
         }
         throw UnknownIdentifierException.create(member);
     }
