@@ -58,8 +58,6 @@ public final class WasmMemory implements TruffleObject {
     public static final long MAX_PAGES_64 = 1L << 48;
 
     private static final Cleaner CLEANER = Cleaner.create();
-    /** Native memory is not given out past what the machine has: the OS would kill the JVM. */
-    private static final long MAX_NATIVE_PAGES = physicalMemory() / PAGE_SIZE;
 
     static final String PAGES = "pages";
     static final String BYTE_LENGTH = "byteLength";
@@ -100,7 +98,7 @@ public final class WasmMemory implements TruffleObject {
     public static WasmMemory create(Limits limits, boolean offHeap, MemoryOwner owner) {
         WasmMemory memory = new WasmMemory(limits.max(), limits.is64());
         long pages = limits.min();
-        if (Long.compareUnsigned(pages, memory.implementationMaxPages()) > 0) {
+        if (!memory.fitsHere(pages)) {
             throw new WasmLinkException("cannot allocate a memory of " + Long.toUnsignedString(pages) + " pages: "
                             + "at most " + memory.implementationMaxPages() + " pages can be allocated here");
         }
@@ -180,8 +178,7 @@ public final class WasmMemory implements TruffleObject {
         if (delta == 0) {
             return old;
         }
-        long limit = maxPages == Limits.NO_MAX ? implementationMaxPages() : Math.min(maxPages, implementationMaxPages());
-        if (delta < 0 || old + delta > limit) {
+        if (delta < 0 || (maxPages != Limits.NO_MAX && old + delta > maxPages) || !fitsHere(old + delta)) {
             return -1;
         }
         long newBytes = (old + delta) * PAGE_SIZE;
@@ -231,20 +228,38 @@ public final class WasmMemory implements TruffleObject {
         }
     }
 
-    /** The most pages this memory can ever have here. */
-    private long implementationMaxPages() {
-        return is64 ? Math.min(MAX_PAGES_64, MAX_NATIVE_PAGES) : Math.min(MAX_PAGES_32, Math.max(MAX_HEAP_PAGES, MAX_NATIVE_PAGES));
+    /**
+     * Whether this memory may have {@code pages} pages here. A 32-bit memory that fits a
+     * {@code byte[]} always may, so the machine's memory size (slow to ask: the management
+     * classes and the cgroup files) is read only for memories that could go past it.
+     */
+    private boolean fitsHere(long pages) {
+        if (!is64 && Long.compareUnsigned(pages, MAX_HEAP_PAGES) <= 0) {
+            return true;
+        }
+        return Long.compareUnsigned(pages, implementationMaxPages()) <= 0;
     }
 
-    private static long physicalMemory() {
-        try {
-            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-                return os.getTotalMemorySize();
+    /** The most pages this memory can ever have here. */
+    private long implementationMaxPages() {
+        long nativePages = PhysicalMemory.PAGES;
+        return is64 ? Math.min(MAX_PAGES_64, nativePages) : Math.min(MAX_PAGES_32, Math.max(MAX_HEAP_PAGES, nativePages));
+    }
+
+    /** Native memory is not given out past what the machine has: the OS would kill the JVM. */
+    private static final class PhysicalMemory {
+        static final long PAGES = physicalMemory() / PAGE_SIZE;
+
+        private static long physicalMemory() {
+            try {
+                if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                    return os.getTotalMemorySize();
+                }
+            } catch (LinkageError | RuntimeException e) {
+                // Without the management module nothing caps native memory but the system.
             }
-        } catch (LinkageError | RuntimeException e) {
-            // Without the management module nothing caps native memory but the system.
+            return Long.MAX_VALUE;
         }
-        return Long.MAX_VALUE;
     }
 
     /** Where byte {@code offset} of the memory lies, as the offset argument of {@link UnsafeAccess}. */
