@@ -103,8 +103,7 @@ final class RunCommand {
             return 2;
         }
         if (isText(bytes)) {
-            err.println("wasmlang: invalid module: WasmLang reads binary modules (application/wasm); the text format of "
-                            + request.file + " is not supported yet: convert it with wat2wasm first");
+            err.println(textFormatMessage(request.file));
             return 1;
         }
         // The guest reaches files only through its preopens, which WASI resolves itself.
@@ -125,8 +124,14 @@ final class RunCommand {
         }
     }
 
+    /** What a command says when given a text-format file. */
+    static String textFormatMessage(Path file) {
+        return "wasmlang: invalid module: WasmLang reads binary modules (application/wasm); the text format of " + file
+                        + " is not supported yet: convert it with wat2wasm first";
+    }
+
     /** Whether a file looks like the text format: it starts, after white space, with "(" or ";;". */
-    private static boolean isText(byte[] bytes) {
+    static boolean isText(byte[] bytes) {
         for (byte b : bytes) {
             if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
                 continue;
@@ -137,7 +142,7 @@ final class RunCommand {
     }
 
     /** What the OS said, as a sentence, not the bare path NoSuchFileException reports. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "No such file or directory";
         } else if (e instanceof java.nio.file.AccessDeniedException) {

@@ -52,6 +52,8 @@ public final class WasmLangMain {
                 return WastCommandLine.run(rest, out, err);
             case "run":
                 return RunCommand.run(rest, in, out, err);
+            case "print":
+                return PrintCommand.run(rest, out, err);
             default:
                 if (command.endsWith(".wasm") || command.endsWith(".wat")) {
                     // wasmlang FILE.wasm ARGS: run, as wasmtime has it.
@@ -87,10 +89,11 @@ public final class WasmLangMain {
         out.println("  run FILE.wasm --invoke NAME [ARGS...]");
         out.println("                      call an export of a module (numbers as arguments) and print its results");
         out.println("  wast FILE_OR_DIR... run WebAssembly spec scripts (.wast, modules in binary form)");
+        out.println("  print FILE.wasm     print the module as WebAssembly text (the view the debugger shows)");
         out.println("  --version, -V       print the WasmLang, Truffle and JDK versions and the JIT in use");
         out.println("  --help              print this help");
         out.println();
-        out.println("Options of run and wast, before the file:");
+        out.println("Options of run, wast and print, before the file:");
         out.println("  --wasmlang.WasmVersion=2.0");
         out.println("                      decode and validate by the Wasm 2.0 rules (default 3.0)");
         out.println();
