@@ -30,7 +30,7 @@ import org.wasmlang.WasmLanguage;
 final class RunCommand {
     static final int TRAP_EXIT_CODE = 134;
     static final String USAGE = "usage: wasmlang run [--dir HOST[::GUEST][:ro]]... [--env NAME[=VALUE]]... "
-                    + "[--argv0 NAME] [--wasmlang.WasmVersion=2.0] [--invoke NAME] FILE.wasm [ARGS...]";
+                    + "[--argv0 NAME] [--invoke NAME] [POLYGLOT OPTIONS] FILE.wasm [ARGS...]";
 
     private RunCommand() {
     }
@@ -43,8 +43,8 @@ final class RunCommand {
         final List<String> arguments = new ArrayList<>();
         final List<String> dirs = new ArrayList<>();
         final Map<String, String> env = new LinkedHashMap<>();
-        /** Language options such as wasmlang.WasmVersion, given as --wasmlang.NAME=VALUE. */
-        final Map<String, String> languageOptions = new LinkedHashMap<>();
+        /** Polyglot options: --wasmlang.WasmVersion=2.0, --inspect, --cpusampler, --engine.*, --log.* ... */
+        final PolyglotOptions polyglot = new PolyglotOptions();
     }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -79,7 +79,14 @@ final class RunCommand {
                 if (i + 1 < args.size()) {
                     request.file = Path.of(args.get(++i));
                 }
-            } else if (beforeFile && WasmLangMain.languageOption(arg, request.languageOptions)) {
+            } else if (beforeFile && (arg.equals("--help") || arg.equals("-h"))) {
+                out.println(USAGE);
+                out.println("(wasmlang --help describes the options)");
+                return 0;
+            } else if (beforeFile && OptionHelp.isHelp(arg)) {
+                OptionHelp.print(arg, out);
+                return 0;
+            } else if (beforeFile && request.polyglot.take(arg)) {
                 continue;
             } else if (beforeFile && arg.startsWith("-")) {
                 err.println("wasmlang run: unknown option " + arg);
@@ -109,11 +116,12 @@ final class RunCommand {
         // The guest reaches files only through its preopens, which WASI resolves itself.
         Context context;
         try {
-            context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err)
-                            .options(request.languageOptions).build();
+            context = request.polyglot.applyTo(Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out)
+                            .err(err)).build();
         } catch (IllegalArgumentException e) {
-            // A bad option: --wasmlang.NAME=VALUE or a -Dpolyglot.* system property.
-            err.println("wasmlang run: " + e.getMessage());
+            // A polyglot option no descriptor knows, a bad value, or a bad -Dpolyglot.* system property.
+            err.println("wasmlang run: " + request.polyglot.explain(e));
+            err.println(USAGE);
             return 2;
         }
         try (context) {
