@@ -17,6 +17,13 @@ suite = {
                 "version": "vm-25.0.1",
                 "urls": [{"url": "https://github.com/oracle/graal", "kind": "git"}],
             },
+            {
+                # The polyglot tools the launcher offers (--inspect, --cpusampler, ...).
+                "name": "tools",
+                "subdir": True,
+                "version": "vm-25.0.1",
+                "urls": [{"url": "https://github.com/oracle/graal", "kind": "git"}],
+            },
         ],
     },
 
@@ -87,7 +94,9 @@ suite = {
         "WASMLANG_LAUNCHER": {
             "description": "The wasmlang command (Maven module launcher/)",
             "dependencies": ["org.wasmlang.launcher"],
-            "distDependencies": ["WASMLANG", "sdk:POLYGLOT"],
+            # The tools are the launcher's runtime dependencies (Maven: chromeinspector-tool,
+            # profiler-tool), never the language's.
+            "distDependencies": ["WASMLANG", "sdk:POLYGLOT", "tools:CHROMEINSPECTOR", "tools:TRUFFLE_PROFILER"],
             "maven": {"artifactId": "wasmlang-launcher"},
         },
         "WASMLANG_TESTS": {

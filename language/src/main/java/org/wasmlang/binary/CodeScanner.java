@@ -41,17 +41,18 @@ public final class CodeScanner {
                 BlockTypes.read(r, features);
                 return 1;
             }
-            case INDEX -> {
-                if (instruction.code() == Instructions.code(Opcodes.MISC_PREFIX, Opcodes.DATA_DROP)) {
-                    requireDataCount(r, hasDataCount, r.position());
-                }
+            case DATA -> {
+                requireDataCount(r, hasDataCount, r.position());
+                r.u32();
+            }
+            case LABEL, FUNCTION, LOCAL, GLOBAL, TABLE, TYPE, TAG, ELEMENT -> {
                 r.u32();
                 if (instruction.code() == Opcodes.DELEGATE) {
                     // delegate closes its try like end.
                     return -1;
                 }
             }
-            case TWO_INDICES -> {
+            case TYPE_AND_TABLE, ELEMENT_AND_TABLE, TWO_TABLES -> {
                 r.u32();
                 r.u32();
             }

@@ -1,14 +1,35 @@
 package org.wasmlang.binary;
 
-/** The immediates an instruction carries after its opcode, as the binary format encodes them. */
+/**
+ * The immediates an instruction carries after its opcode, as the binary format encodes them.
+ * Indices are told apart by the index space they name, so the text printer can spell them.
+ */
 public enum Immediate {
     NONE,
     /** A block type: empty, a value type or a type index (block, loop, if). */
     BLOCK_TYPE,
-    /** One u32 index: a label, function, local, global, table, element or data segment. */
-    INDEX,
-    /** Two u32 indices (call_indirect, table.init, table.copy). */
-    TWO_INDICES,
+    /** A label, as a u32 depth (br, br_if, br_on_null, rethrow, delegate). */
+    LABEL,
+    /** A function index (call, return_call, ref.func). */
+    FUNCTION,
+    LOCAL,
+    GLOBAL,
+    /** A table index (table.get, table.set, table.grow, table.size, table.fill). */
+    TABLE,
+    /** A type index (call_ref, return_call_ref). */
+    TYPE,
+    /** A tag index (throw, catch). */
+    TAG,
+    /** An element segment index (elem.drop). */
+    ELEMENT,
+    /** A data segment index (data.drop). */
+    DATA,
+    /** A type index, then a table index (call_indirect, return_call_indirect). */
+    TYPE_AND_TABLE,
+    /** An element segment index, then a table index (table.init). */
+    ELEMENT_AND_TABLE,
+    /** The destination table, then the source table (table.copy). */
+    TWO_TABLES,
     /** A label vector and a default label (br_table). */
     BRANCH_TABLE,
     /** A vector of value types (typed select). */

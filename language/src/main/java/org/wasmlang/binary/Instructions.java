@@ -116,42 +116,42 @@ public final class Instructions {
         special(0x04, "if", Immediate.BLOCK_TYPE);
         special(0x05, "else", Immediate.NONE);
         special(0x0B, "end", Immediate.NONE);
-        special(0x0C, "br", Immediate.INDEX);
-        special(0x0D, "br_if", Immediate.INDEX);
+        special(0x0C, "br", Immediate.LABEL);
+        special(0x0D, "br_if", Immediate.LABEL);
         special(0x0E, "br_table", Immediate.BRANCH_TABLE);
         special(0x0F, "return", Immediate.NONE);
-        special(0x10, "call", Immediate.INDEX);
-        special(0x11, "call_indirect", Immediate.TWO_INDICES);
-        row(0, 0x12, "return_call", Immediate.INDEX, 0, null, SPECIAL, Feature.TAIL_CALL);
-        row(0, 0x13, "return_call_indirect", Immediate.TWO_INDICES, 0, null, SPECIAL, Feature.TAIL_CALL);
-        row(0, 0x15, "return_call_ref", Immediate.INDEX, 0, null, SPECIAL, Feature.TAIL_CALL);
+        special(0x10, "call", Immediate.FUNCTION);
+        special(0x11, "call_indirect", Immediate.TYPE_AND_TABLE);
+        row(0, 0x12, "return_call", Immediate.FUNCTION, 0, null, SPECIAL, Feature.TAIL_CALL);
+        row(0, 0x13, "return_call_indirect", Immediate.TYPE_AND_TABLE, 0, null, SPECIAL, Feature.TAIL_CALL);
+        row(0, 0x15, "return_call_ref", Immediate.TYPE, 0, null, SPECIAL, Feature.TAIL_CALL);
         special(0x1A, "drop", Immediate.NONE);
         special(0x1B, "select", Immediate.NONE);
         special(0x1C, "select", Immediate.VALUE_TYPES);
-        special(0x20, "local.get", Immediate.INDEX);
-        special(0x21, "local.set", Immediate.INDEX);
-        special(0x22, "local.tee", Immediate.INDEX);
-        special(0x23, "global.get", Immediate.INDEX);
-        special(0x24, "global.set", Immediate.INDEX);
-        special(0x25, "table.get", Immediate.INDEX);
-        special(0x26, "table.set", Immediate.INDEX);
+        special(0x20, "local.get", Immediate.LOCAL);
+        special(0x21, "local.set", Immediate.LOCAL);
+        special(0x22, "local.tee", Immediate.LOCAL);
+        special(0x23, "global.get", Immediate.GLOBAL);
+        special(0x24, "global.set", Immediate.GLOBAL);
+        special(0x25, "table.get", Immediate.TABLE);
+        special(0x26, "table.set", Immediate.TABLE);
         special(0xD0, "ref.null", Immediate.HEAP_TYPE);
         special(0xD1, "ref.is_null", Immediate.NONE);
-        special(0xD2, "ref.func", Immediate.INDEX);
+        special(0xD2, "ref.func", Immediate.FUNCTION);
         // Typed function references (Wasm 3.0).
-        row(0, 0x14, "call_ref", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        row(0, 0x14, "call_ref", Immediate.TYPE, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
         row(0, 0xD4, "ref.as_non_null", Immediate.NONE, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
-        row(0, 0xD5, "br_on_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
-        row(0, 0xD6, "br_on_non_null", Immediate.INDEX, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        row(0, 0xD5, "br_on_null", Immediate.LABEL, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
+        row(0, 0xD6, "br_on_non_null", Immediate.LABEL, 0, null, SPECIAL, Feature.TYPED_FUNCTION_REFERENCES);
         // Exception handling (Wasm 3.0).
-        row(0, 0x08, "throw", Immediate.INDEX, 0, null, SPECIAL, Feature.EXCEPTIONS);
+        row(0, 0x08, "throw", Immediate.TAG, 0, null, SPECIAL, Feature.EXCEPTIONS);
         row(0, 0x0A, "throw_ref", Immediate.NONE, 0, null, SPECIAL, Feature.EXCEPTIONS);
         row(0, 0x1F, "try_table", Immediate.TRY_TABLE, 0, null, SPECIAL, Feature.EXCEPTIONS);
         // The legacy exception instructions (what LLVM's -fwasm-exceptions emits).
         row(0, 0x06, "try", Immediate.BLOCK_TYPE, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
-        row(0, 0x07, "catch", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
-        row(0, 0x09, "rethrow", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
-        row(0, 0x18, "delegate", Immediate.INDEX, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x07, "catch", Immediate.TAG, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x09, "rethrow", Immediate.LABEL, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
+        row(0, 0x18, "delegate", Immediate.LABEL, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
         row(0, 0x19, "catch_all", Immediate.NONE, 0, null, SPECIAL, Feature.LEGACY_EXCEPTIONS);
     }
 
@@ -237,15 +237,15 @@ public final class Instructions {
         row(p, 6, "i64.trunc_sat_f64_s", Immediate.NONE, 0, "F>I", CONVERT, Feature.CORE);
         row(p, 7, "i64.trunc_sat_f64_u", Immediate.NONE, 0, "F>I", CONVERT, Feature.CORE);
         row(p, 8, "memory.init", Immediate.DATA_AND_MEMORY, 0, null, SPECIAL, Feature.CORE);
-        row(p, 9, "data.drop", Immediate.INDEX, 0, null, SPECIAL, Feature.CORE);
+        row(p, 9, "data.drop", Immediate.DATA, 0, null, SPECIAL, Feature.CORE);
         row(p, 10, "memory.copy", Immediate.TWO_MEMORIES, 0, null, SPECIAL, Feature.CORE);
         row(p, 11, "memory.fill", Immediate.MEMORY, 0, "aia>", SPECIAL, Feature.CORE);
-        row(p, 12, "table.init", Immediate.TWO_INDICES, 0, null, SPECIAL, Feature.CORE);
-        row(p, 13, "elem.drop", Immediate.INDEX, 0, null, SPECIAL, Feature.CORE);
-        row(p, 14, "table.copy", Immediate.TWO_INDICES, 0, null, SPECIAL, Feature.CORE);
-        row(p, 15, "table.grow", Immediate.INDEX, 0, null, SPECIAL, Feature.CORE);
-        row(p, 16, "table.size", Immediate.INDEX, 0, null, SPECIAL, Feature.CORE);
-        row(p, 17, "table.fill", Immediate.INDEX, 0, null, SPECIAL, Feature.CORE);
+        row(p, 12, "table.init", Immediate.ELEMENT_AND_TABLE, 0, null, SPECIAL, Feature.CORE);
+        row(p, 13, "elem.drop", Immediate.ELEMENT, 0, null, SPECIAL, Feature.CORE);
+        row(p, 14, "table.copy", Immediate.TWO_TABLES, 0, null, SPECIAL, Feature.CORE);
+        row(p, 15, "table.grow", Immediate.TABLE, 0, null, SPECIAL, Feature.CORE);
+        row(p, 16, "table.size", Immediate.TABLE, 0, null, SPECIAL, Feature.CORE);
+        row(p, 17, "table.fill", Immediate.TABLE, 0, null, SPECIAL, Feature.CORE);
     }
 
     private static void simd() {

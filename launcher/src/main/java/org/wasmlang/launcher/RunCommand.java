@@ -30,7 +30,7 @@ import org.wasmlang.WasmLanguage;
 final class RunCommand {
     static final int TRAP_EXIT_CODE = 134;
     static final String USAGE = "usage: wasmlang run [--dir HOST[::GUEST][:ro]]... [--env NAME[=VALUE]]... "
-                    + "[--argv0 NAME] [--wasmlang.WasmVersion=2.0] [--invoke NAME] FILE.wasm [ARGS...]";
+                    + "[--argv0 NAME] [--invoke NAME] [POLYGLOT OPTIONS] FILE.wasm [ARGS...]";
 
     private RunCommand() {
     }
@@ -43,8 +43,8 @@ final class RunCommand {
         final List<String> arguments = new ArrayList<>();
         final List<String> dirs = new ArrayList<>();
         final Map<String, String> env = new LinkedHashMap<>();
-        /** Language options such as wasmlang.WasmVersion, given as --wasmlang.NAME=VALUE. */
-        final Map<String, String> languageOptions = new LinkedHashMap<>();
+        /** Polyglot options: --wasmlang.WasmVersion=2.0, --inspect, --cpusampler, --engine.*, --log.* ... */
+        final PolyglotOptions polyglot = new PolyglotOptions();
     }
 
     static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
@@ -79,7 +79,14 @@ final class RunCommand {
                 if (i + 1 < args.size()) {
                     request.file = Path.of(args.get(++i));
                 }
-            } else if (beforeFile && WasmLangMain.languageOption(arg, request.languageOptions)) {
+            } else if (beforeFile && (arg.equals("--help") || arg.equals("-h"))) {
+                out.println(USAGE);
+                out.println("(wasmlang --help describes the options)");
+                return 0;
+            } else if (beforeFile && OptionHelp.isHelp(arg)) {
+                OptionHelp.print(arg, out);
+                return 0;
+            } else if (beforeFile && request.polyglot.take(arg)) {
                 continue;
             } else if (beforeFile && arg.startsWith("-")) {
                 err.println("wasmlang run: unknown option " + arg);
@@ -103,18 +110,18 @@ final class RunCommand {
             return 2;
         }
         if (isText(bytes)) {
-            err.println("wasmlang: invalid module: WasmLang reads binary modules (application/wasm); the text format of "
-                            + request.file + " is not supported yet: convert it with wat2wasm first");
+            err.println(textFormatMessage(request.file));
             return 1;
         }
         // The guest reaches files only through its preopens, which WASI resolves itself.
         Context context;
         try {
-            context = Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out).err(err)
-                            .options(request.languageOptions).build();
+            context = request.polyglot.applyTo(Context.newBuilder(WasmLanguage.ID).allowIO(IOAccess.ALL).in(in).out(out)
+                            .err(err)).build();
         } catch (IllegalArgumentException e) {
-            // A bad option: --wasmlang.NAME=VALUE or a -Dpolyglot.* system property.
-            err.println("wasmlang run: " + e.getMessage());
+            // A polyglot option no descriptor knows, a bad value, or a bad -Dpolyglot.* system property.
+            err.println("wasmlang run: " + request.polyglot.explain(e));
+            err.println(USAGE);
             return 2;
         }
         try (context) {
@@ -125,8 +132,14 @@ final class RunCommand {
         }
     }
 
+    /** What a command says when given a text-format file. */
+    static String textFormatMessage(Path file) {
+        return "wasmlang: invalid module: WasmLang reads binary modules (application/wasm); the text format of " + file
+                        + " is not supported yet: convert it with wat2wasm first";
+    }
+
     /** Whether a file looks like the text format: it starts, after white space, with "(" or ";;". */
-    private static boolean isText(byte[] bytes) {
+    static boolean isText(byte[] bytes) {
         for (byte b : bytes) {
             if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
                 continue;
@@ -137,7 +150,7 @@ final class RunCommand {
     }
 
     /** What the OS said, as a sentence, not the bare path NoSuchFileException reports. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "No such file or directory";
         } else if (e instanceof java.nio.file.AccessDeniedException) {

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import org.graalvm.polyglot.Engine;
 import org.wasmlang.WasmLangVersion;
@@ -40,6 +39,10 @@ public final class WasmLangMain {
             printHelp(out);
             return arguments.isEmpty() ? 2 : 0;
         }
+        if (OptionHelp.isHelp(arguments.get(0))) {
+            OptionHelp.print(arguments.get(0), out);
+            return 0;
+        }
         String command = arguments.get(0);
         List<String> rest = arguments.subList(1, arguments.size());
         switch (command) {
@@ -52,6 +55,8 @@ public final class WasmLangMain {
                 return WastCommandLine.run(rest, out, err);
             case "run":
                 return RunCommand.run(rest, in, out, err);
+            case "print":
+                return PrintCommand.run(rest, out, err);
             default:
                 if (command.endsWith(".wasm") || command.endsWith(".wat")) {
                     // wasmlang FILE.wasm ARGS: run, as wasmtime has it.
@@ -60,19 +65,6 @@ public final class WasmLangMain {
                 err.println("wasmlang: unknown command '" + command + "'; try wasmlang --help");
                 return 2;
         }
-    }
-
-    /**
-     * Takes {@code --wasmlang.NAME=VALUE} (a language option, e.g. wasmlang.WasmVersion, which
-     * run and wast accept) into {@code options}; false for any other argument.
-     */
-    public static boolean languageOption(String arg, Map<String, String> options) {
-        int eq = arg.indexOf('=');
-        if (!arg.startsWith("--" + WasmLanguage.ID + ".") || eq < 0) {
-            return false;
-        }
-        options.put(arg.substring(2, eq), arg.substring(eq + 1));
-        return true;
     }
 
     static void printHelp(PrintStream out) {
@@ -87,12 +79,25 @@ public final class WasmLangMain {
         out.println("  run FILE.wasm --invoke NAME [ARGS...]");
         out.println("                      call an export of a module (numbers as arguments) and print its results");
         out.println("  wast FILE_OR_DIR... run WebAssembly spec scripts (.wast, modules in binary form)");
+        out.println("  print FILE.wasm     print the module as WebAssembly text (the view the debugger shows)");
         out.println("  --version, -V       print the WasmLang, Truffle and JDK versions and the JIT in use");
         out.println("  --help              print this help");
         out.println();
-        out.println("Options of run and wast, before the file:");
+        out.println("Options of run, wast and print, before the file:");
         out.println("  --wasmlang.WasmVersion=2.0");
         out.println("                      decode and validate by the Wasm 2.0 rules (default 3.0)");
+        out.println();
+        out.println("Polyglot options of run (and wast), before the file, as other GraalVM launchers take them:");
+        out.println("  --inspect[=[HOST:]PORT]  debug with Chrome DevTools (the ws:// URL to open is printed;");
+        out.println("                      --inspect.Suspend=false runs without waiting, --inspect.Path=... fixes the URL)");
+        out.println("  --cpusampler        profile by sampling; prints a histogram at exit (--cpusampler=calltree ...)");
+        out.println("  --cputracer         count calls of each function");
+        out.println("  --memtracer         trace allocations (needs --experimental-options)");
+        out.println("  --engine.NAME=VALUE, --log.NAME=VALUE, --wasmlang.NAME=VALUE");
+        out.println("                      engine, logging and WasmLang options");
+        out.println("  --experimental-options  allow options marked experimental");
+        out.println("  --help:tools, --help:engine, --help:languages");
+        out.println("                      list these options with their help");
         out.println();
         out.println("Environment:");
         out.println("  JAVA_HOME           a JDK 25+ to use (otherwise one is looked for under /usr/lib/jvm)");

@@ -5,15 +5,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.wasmlang.launcher.WasmLangMain;
+import org.wasmlang.launcher.PolyglotOptions;
 
 /**
- * {@code wasmlang wast [--quiet] [--wasmlang.NAME=VALUE]... FILE_OR_DIR...}: runs spec scripts and
- * prints the tally; language options such as {@code --wasmlang.WasmVersion=2.0} apply to every script.
+ * {@code wasmlang wast [--quiet] [POLYGLOT OPTIONS] FILE_OR_DIR...}: runs spec scripts and prints the
+ * tally; polyglot options such as {@code --wasmlang.WasmVersion=2.0} or {@code --engine.*} apply to every script.
  */
 public final class WastCommandLine {
     private WastCommandLine() {
@@ -22,11 +20,11 @@ public final class WastCommandLine {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         boolean quiet = false;
         List<Path> roots = new ArrayList<>();
-        Map<String, String> options = new LinkedHashMap<>();
+        PolyglotOptions options = new PolyglotOptions();
         for (String arg : args) {
             if (arg.equals("--quiet") || arg.equals("-q")) {
                 quiet = true;
-            } else if (WasmLangMain.languageOption(arg, options)) {
+            } else if (options.take(arg)) {
                 continue;
             } else if (arg.startsWith("-")) {
                 err.println("wasmlang wast: unknown option " + arg);
@@ -47,9 +45,9 @@ public final class WastCommandLine {
         WastReport total = new WastReport();
         WastRunner created;
         try {
-            created = new WastRunner(options);
+            created = new WastRunner(options.options());
         } catch (IllegalArgumentException e) {
-            err.println("wasmlang wast: " + e.getMessage());
+            err.println("wasmlang wast: " + options.explain(e));
             return 2;
         }
         try (WastRunner runner = created) {
