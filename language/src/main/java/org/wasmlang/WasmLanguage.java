@@ -12,6 +12,8 @@ import org.wasmlang.nodes.ModuleRootNode;
 import org.wasmlang.runtime.CompiledModule;
 import org.wasmlang.runtime.WasmLoadException;
 
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
@@ -31,6 +33,8 @@ import com.oracle.truffle.api.source.Source;
                 characterMimeTypes = WasmLanguage.WAT_MIME_TYPE,
                 fileTypeDetectors = WasmFileTypeDetector.class,
                 website = "https://github.com/wasmlang/wasmlang")
+@ProvidedTags({StandardTags.RootTag.class, StandardTags.RootBodyTag.class, StandardTags.CallTag.class,
+                StandardTags.StatementTag.class})
 public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     public static final String ID = "wasmlang";
     public static final String NAME = "WasmLang";

@@ -9,6 +9,7 @@ import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.validation.FunctionInfo;
 
+import com.oracle.truffle.api.source.SourceSection;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.FrameDescriptor;
@@ -128,6 +129,8 @@ public final class WasmFunctionRootNode extends RootNode {
                 WasmNode built = builder.build();
                 deadAtEntry = builder.deadAtEntry();
                 body = insert(built);
+                // Tools that listen already see the new body (it is built on the first call).
+                notifyInserted(built);
             }
         } finally {
             getLock().unlock();
@@ -159,6 +162,17 @@ public final class WasmFunctionRootNode extends RootNode {
             results[i] = Values.box(frame, base + i, resultTypes[i]);
         }
         return results;
+    }
+
+    /** The function in the module's text view (a tool asked: see {@link WasmNode#getSourceSection}). */
+    @Override
+    public SourceSection getSourceSection() {
+        return instance.compiledModule().textSource().functionSection(functionIndex);
+    }
+
+    /** The line of the instruction at {@code byteOffset} in the module's text view. */
+    SourceSection instructionSection(int byteOffset) {
+        return instance.compiledModule().textSource().instructionSection(functionIndex, byteOffset);
     }
 
     @Override

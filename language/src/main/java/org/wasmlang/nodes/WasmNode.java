@@ -1,12 +1,19 @@
 package org.wasmlang.nodes;
 
+import org.wasmlang.nodes.control.RegionNode;
 import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * One instruction (or structured block) of a function body. Operands live in static
@@ -26,7 +33,8 @@ import com.oracle.truffle.api.nodes.Node;
  * a liveness analysis (Wasm compilers reuse a few locals for many short-lived values). The
  * interpreter skips this.
  */
-public abstract class WasmNode extends Node {
+@GenerateWrapper
+public abstract class WasmNode extends Node implements InstrumentableNode {
     public static final int NORMAL = -1;
 
     /** Where the instruction starts in the module bytes, for guest stack traces. */
@@ -39,6 +47,68 @@ public abstract class WasmNode extends Node {
     public static final int[] NO_SLOTS = new int[0];
 
     public abstract int execute(VirtualFrame frame);
+
+    // Instrumentation (see docs/architecture.md, "Instrumentation"): tools wrap nodes only
+    // while they listen, so these methods cost nothing to code that runs without them.
+
+    @Override
+    public boolean isInstrumentable() {
+        return true;
+    }
+
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new WasmNodeWrapper(this, probe);
+    }
+
+    /**
+     * Every instruction of a region is a statement, except the jumps the flattener adds for
+     * an {@code if}'s {@code else} and {@code end}; the function body is the root and its body.
+     */
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        if (tag == StandardTags.StatementTag.class) {
+            return byteOffset >= 0 && isStatement();
+        } else if (tag == StandardTags.CallTag.class) {
+            return isCall();
+        } else if (tag == StandardTags.RootTag.class || tag == StandardTags.RootBodyTag.class) {
+            return holder() instanceof WasmFunctionRootNode;
+        }
+        return false;
+    }
+
+    /** The node that holds this one, looking through a tool's wrapper (which asks for tags too). */
+    protected final Node holder() {
+        Node parent = getParent();
+        return parent instanceof WrapperNode ? parent.getParent() : parent;
+    }
+
+    /** The instruction's line in the module's text view; for the function body, the function's lines. */
+    @Override
+    public SourceSection getSourceSection() {
+        if (holder() instanceof WasmFunctionRootNode root) {
+            return root.getSourceSection();
+        }
+        if (byteOffset < 0 || !(getRootNode() instanceof WasmFunctionRootNode root)) {
+            return null;
+        }
+        return root.instructionSection(byteOffset);
+    }
+
+    /** Whether this instruction is a statement when it has a byte offset (see {@link #hasTag}). */
+    protected boolean isStatement() {
+        return holder() instanceof RegionNode;
+    }
+
+    /** Whether this instruction calls a function (a call tools see as a {@code CallTag}). */
+    protected boolean isCall() {
+        return false;
+    }
+
+    /** The instruction a region holds at a position: itself, or the one a tool's wrapper wraps. */
+    public static WasmNode unwrap(WasmNode node) {
+        return node instanceof WasmNodeWrapper wrapper ? wrapper.getDelegateNode() : node;
+    }
 
     public final int byteOffset() {
         return byteOffset;

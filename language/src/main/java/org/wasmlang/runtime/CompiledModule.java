@@ -1,5 +1,6 @@
 package org.wasmlang.runtime;
 
+import org.wasmlang.text.TextSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,6 +39,8 @@ public final class CompiledModule implements TruffleObject {
     private final Module module;
     private final FunctionInfo[] functionInfos;
     private final Features features;
+    /** The text view tools show, printed on their first request. */
+    private volatile TextSource textSource;
 
     public CompiledModule(String name, Module module, FunctionInfo[] functionInfos, Features features) {
         this.name = name;
@@ -63,6 +66,22 @@ public final class CompiledModule implements TruffleObject {
 
     public Module module() {
         return module;
+    }
+
+    /** The module's text view with its sections (see {@link TextSource}); printed once, on first use. */
+    @TruffleBoundary
+    public TextSource textSource() {
+        TextSource text = textSource;
+        if (text == null) {
+            synchronized (this) {
+                text = textSource;
+                if (text == null) {
+                    text = TextSource.print(name, module, features);
+                    textSource = text;
+                }
+            }
+        }
+        return text;
     }
 
     /** Validation results of the defined function with this index among defined functions. */

@@ -17,6 +17,11 @@ import com.oracle.truffle.api.nodes.Node;
  * canonical type ids (a constant on our side), and calls it through an inline cache.
  */
 public final class CallIndirectNode extends WasmNode {
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
     private final WasmTable table;
     private final int expectedTypeId;
     private final int slot;

@@ -16,6 +16,11 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
  * starting at {@code slot}; the results are written back from there.
  */
 public final class CallNode extends WasmNode {
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
     @Child private DirectCallNode callNode;
     private final int slot;
     @CompilationFinal(dimensions = 1) private final int[] paramTypes;

@@ -15,6 +15,11 @@ import com.oracle.truffle.api.frame.VirtualFrame;
  * through the same inline cache as {@code call_indirect}.
  */
 public final class CallRefNode extends WasmNode {
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
     private final int slot;
     @CompilationFinal(dimensions = 1) private final int[] paramTypes;
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;

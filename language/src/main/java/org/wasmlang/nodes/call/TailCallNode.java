@@ -15,6 +15,11 @@ import com.oracle.truffle.api.frame.VirtualFrame;
  * the call, from its own frame, so tail calls take no stack.
  */
 public abstract class TailCallNode extends WasmNode implements BranchForm {
+
+    @Override
+    protected boolean isCall() {
+        return true;
+    }
     /** The label of the function body, which a {@code return} branches to. */
     private static final int FUNCTION_LABEL = 0;
 

@@ -7,6 +7,12 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 /** The jump from the end of a flattened {@code if}'s then arm over its else arm. */
 final class JumpNode extends WasmNode {
+
+    /** A jump the flattener made for an {@code else} or {@code end}: no instruction of its own. */
+    @Override
+    protected boolean isStatement() {
+        return false;
+    }
     @Override
     public int execute(VirtualFrame frame) {
         throw CompilerDirectives.shouldNotReachHere("run by its region");

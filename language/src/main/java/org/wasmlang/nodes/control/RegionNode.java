@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerAsserts;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode.WrapperNode;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 /**
@@ -94,8 +95,10 @@ public final class RegionNode extends WasmNode {
                 pc = next[pc];
                 continue;
             } else if (kind == JUMP_UNLESS) {
-                JumpUnlessNode test = (JumpUnlessNode) code[pc];
-                if (test.test(frame)) {
+                JumpUnlessNode test = (JumpUnlessNode) enterInstruction(frame, pc);
+                boolean taken = test.test(frame);
+                leaveInstruction(frame, pc);
+                if (taken) {
                     test.enterThen(frame);
                     pc++;
                 } else {
@@ -106,8 +109,10 @@ public final class RegionNode extends WasmNode {
             } else if (kind == BR) {
                 target = code[pc].execute(frame);
             } else if (kind == BR_CONDITIONAL) {
-                ConditionalBranchNode branch = (ConditionalBranchNode) code[pc];
-                if (!branch.test(frame)) {
+                ConditionalBranchNode branch = (ConditionalBranchNode) enterInstruction(frame, pc);
+                boolean taken = branch.test(frame);
+                leaveInstruction(frame, pc);
+                if (!taken) {
                     branch.clearDeadAfter(frame);
                     pc++;
                     continue;
@@ -115,8 +120,9 @@ public final class RegionNode extends WasmNode {
                 branch.take(frame);
                 target = branch.label();
             } else if (kind == BR_TABLE) {
-                BranchTableNode table = (BranchTableNode) code[pc];
+                BranchTableNode table = (BranchTableNode) enterInstruction(frame, pc);
                 int index = table.index(frame);
+                leaveInstruction(frame, pc);
                 int[] scope = scopes[scopeOf[pc]];
                 if (CompilerDirectives.inCompiledCode() && table.switchesOnEntries()) {
                     // One path per table entry, its target constant: the compares of the
@@ -155,7 +161,7 @@ public final class RegionNode extends WasmNode {
             } else {
                 target = code[pc].execute(frame);
                 if (target == NORMAL) {
-                    code[pc].clearDeadAfter(frame);
+                    unwrap(code[pc]).clearDeadAfter(frame);
                     pc++;
                     continue;
                 }
@@ -219,7 +225,28 @@ public final class RegionNode extends WasmNode {
     private void executePlain(VirtualFrame frame, int from, int to) {
         for (int i = from; i < to; i++) {
             code[i].execute(frame);
-            code[i].clearDeadAfter(frame);
+            unwrap(code[i]).clearDeadAfter(frame);
+        }
+    }
+
+    /*
+     * A region calls the parts of a branch instruction itself (test, then take), not its
+     * execute, so a tool's wrapper around one is entered here: its probe sees the instruction
+     * start and end around the test. The node at a pc is a constant to compiled code, so
+     * without a tool these fold away.
+     */
+
+    private WasmNode enterInstruction(VirtualFrame frame, int pc) {
+        WasmNode node = code[pc];
+        if (node instanceof WrapperNode wrapper) {
+            wrapper.getProbeNode().onEnter(frame);
+        }
+        return unwrap(node);
+    }
+
+    private void leaveInstruction(VirtualFrame frame, int pc) {
+        if (code[pc] instanceof WrapperNode wrapper) {
+            wrapper.getProbeNode().onReturnValue(frame, null);
         }
     }
 
