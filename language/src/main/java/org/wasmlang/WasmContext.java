@@ -4,6 +4,8 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.wasmlang.limits.CallDeadline;
+import org.wasmlang.limits.ContextLimits;
 import org.wasmlang.module.Features;
 import org.wasmlang.module.Limits;
 import org.wasmlang.runtime.WasmMemory;
@@ -23,6 +25,7 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
     private final TruffleLanguage.Env env;
     private final Features features;
     private final boolean offHeapMemory;
+    private final ContextLimits limits;
     /** Memories with native storage; weak, so that a dropped instance's memory is freed by its Cleaner. */
     private final List<WeakReference<WasmMemory>> nativeMemories = new ArrayList<>();
 
@@ -31,6 +34,7 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
         this.env = env;
         this.features = env.getOptions().get(WasmOptions.WasmVersion);
         this.offHeapMemory = env.getOptions().get(WasmOptions.OffHeapMemory);
+        this.limits = new ContextLimits(env.getOptions());
     }
 
     public static WasmContext get(Node node) {
@@ -53,6 +57,17 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
     /** A new memory of this context ({@code wasmlang.OffHeapMemory} puts every memory off the heap). */
     public WasmMemory createMemory(Limits limits) {
         return WasmMemory.create(limits, offHeapMemory, this);
+    }
+
+    /** The resource limits of this context and what it uses of them. */
+    @Override
+    public ContextLimits limits() {
+        return limits;
+    }
+
+    /** Starts the time limit of a call from the host on this thread; null when none applies. */
+    public CallDeadline beginCallFromHost() {
+        return CallDeadline.begin(env, limits, language.threadLimits());
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.wasmlang.module.ValueType;
 
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
+import org.wasmlang.limits.ContextLimits;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -33,21 +34,35 @@ public final class WasmTable implements TruffleObject {
     static final String SET = "set";
     static final String GROW = "grow";
 
-    /** Implementation limit on table size (the JS API's), so a guest cannot exhaust the heap. */
-    public static final int MAX_SIZE = 10_000_000;
-
     private final int elementType;
     private final long maxSize;
     /** Whether indices are i64 (table64). */
     private final boolean is64;
+    /** The context's limits: no table grows past {@code wasmlang.TableSizeLimit}, so a guest cannot exhaust the heap. */
+    private final ContextLimits limits;
     private Object[] elements;
 
-    public WasmTable(int elementType, int initialSize, long maxSize, boolean is64, Object initialValue) {
+    private WasmTable(int elementType, int initialSize, long maxSize, boolean is64, Object initialValue,
+                    ContextLimits limits) {
         this.elementType = elementType;
         this.maxSize = maxSize;
         this.is64 = is64;
+        this.limits = limits;
         this.elements = new Object[initialSize];
         Arrays.fill(elements, initialValue);
+    }
+
+    /**
+     * A table of {@code initialSize} elements (unsigned) set to {@code initialValue}.
+     *
+     * @throws WasmLinkException when the size passes the context's table size limit
+     */
+    public static WasmTable create(int elementType, long initialSize, long maxSize, boolean is64, Object initialValue,
+                    ContextLimits limits) {
+        if (Long.compareUnsigned(initialSize, limits.tableSizeLimit()) > 0) {
+            throw new WasmLinkException(limits.tableLimitMessage(initialSize));
+        }
+        return new WasmTable(elementType, (int) initialSize, maxSize, is64, initialValue, limits);
     }
 
     public int elementType() {
@@ -86,7 +101,7 @@ public final class WasmTable implements TruffleObject {
     /** Grows by {@code delta} elements set to {@code value}; returns the old size or -1. */
     public int grow(long delta, Object value) {
         int old = elements.length;
-        long limit = maxSize == Limits.NO_MAX ? MAX_SIZE : Math.min(maxSize, MAX_SIZE);
+        long limit = maxSize == Limits.NO_MAX ? limits.tableSizeLimit() : Math.min(maxSize, limits.tableSizeLimit());
         if (delta < 0 || old + delta > limit) {
             return -1;
         }
@@ -199,10 +214,13 @@ public final class WasmTable implements TruffleObject {
                 long delta = ValueConversion.nonNegative(arguments[0], "argument 1");
                 Object init = arguments.length == 2 ? element(arguments[1], 1) : WasmNull.NULL;
                 int old = grow(delta, init);
+                if (old < 0 && (maxSize == Limits.NO_MAX || maxSize > limits.tableSizeLimit())
+                                && Long.compareUnsigned(elements.length + delta, limits.tableSizeLimit()) > 0) {
+                    throw new WasmHostException("table.grow failed: " + limits.tableLimitMessage(elements.length + delta));
+                }
                 if (old < 0) {
                     throw new WasmHostException("table.grow failed: " + elements.length + " elements cannot grow by "
-                                    + delta + " (maximum " + (maxSize == Limits.NO_MAX ? MAX_SIZE + ", the implementation's"
-                                                    : String.valueOf(maxSize)) + ")");
+                                    + delta + " (maximum " + maxSize + ")");
                 }
                 return old;
             }
