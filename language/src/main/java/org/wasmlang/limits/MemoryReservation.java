@@ -1,11 +1,16 @@
 package org.wasmlang.limits;
 
+import java.lang.ref.Cleaner;
+
 /**
  * What one linear memory holds of its context's {@code wasmlang.MemoryLimit} and of the
- * {@link HeapGuard}. It is the memory's Cleaner action: both are given back when the memory
- * becomes unreachable (its bytes are then garbage or freed native memory).
+ * {@link HeapGuard} (a table holds only the latter, for its element array). It is the
+ * owner's Cleaner action: both are given back when the memory or table becomes unreachable
+ * (its bytes are then garbage or freed native memory).
  */
 public final class MemoryReservation implements Runnable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
     /** Null for memories no context owns. */
     private final ContextLimits limits;
     private long contextBytes;
@@ -13,6 +18,11 @@ public final class MemoryReservation implements Runnable {
 
     public MemoryReservation(ContextLimits limits) {
         this.limits = limits;
+    }
+
+    /** Gives everything back once {@code owner} is unreachable. */
+    public void releaseWhenUnreachable(Object owner) {
+        CLEANER.register(owner, this);
     }
 
     /** Counts {@code bytes} more against the context's memory limit; false when they would pass it. */

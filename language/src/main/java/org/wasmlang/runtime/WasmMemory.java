@@ -96,7 +96,7 @@ public final class WasmMemory implements TruffleObject {
         this.maxPages = maxPages;
         this.is64 = is64;
         this.reservation = reservation;
-        CLEANER.register(this, reservation);
+        reservation.releaseWhenUnreachable(this);
     }
 
     /**

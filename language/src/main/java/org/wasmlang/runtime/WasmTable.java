@@ -8,6 +8,7 @@ import org.wasmlang.module.ValueType;
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
 import org.wasmlang.limits.ContextLimits;
+import org.wasmlang.limits.MemoryReservation;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -40,16 +41,21 @@ public final class WasmTable implements TruffleObject {
     private final boolean is64;
     /** The context's limits: no table grows past {@code wasmlang.TableSizeLimit}, so a guest cannot exhaust the heap. */
     private final ContextLimits limits;
+    /** The element array's share of the heap guard, so that tables cannot fill the heap either. */
+    private final MemoryReservation heapShare;
     private Object[] elements;
+    /** Bytes counted per element: a reference, uncompressed at worst. */
+    private static final long ELEMENT_BYTES = 8;
 
-    private WasmTable(int elementType, int initialSize, long maxSize, boolean is64, Object initialValue,
-                    ContextLimits limits) {
+    private WasmTable(int elementType, Object[] elements, long maxSize, boolean is64, ContextLimits limits,
+                    MemoryReservation heapShare) {
         this.elementType = elementType;
         this.maxSize = maxSize;
         this.is64 = is64;
         this.limits = limits;
-        this.elements = new Object[initialSize];
-        Arrays.fill(elements, initialValue);
+        this.heapShare = heapShare;
+        this.elements = elements;
+        heapShare.releaseWhenUnreachable(this);
     }
 
     /**
@@ -62,7 +68,26 @@ public final class WasmTable implements TruffleObject {
         if (Long.compareUnsigned(initialSize, limits.tableSizeLimit()) > 0) {
             throw new WasmLinkException(limits.tableLimitMessage(initialSize));
         }
-        return new WasmTable(elementType, (int) initialSize, maxSize, is64, initialValue, limits);
+        MemoryReservation heapShare = new MemoryReservation(null);
+        Object[] elements = newElements(heapShare, (int) initialSize, null);
+        if (elements == null) {
+            throw new WasmLinkException("cannot allocate a table of " + initialSize + " elements: the Java heap is too small");
+        }
+        Arrays.fill(elements, initialValue);
+        return new WasmTable(elementType, elements, maxSize, is64, limits, heapShare);
+    }
+
+    /** An array of {@code size} elements starting with {@code previous}, or null when the heap has no room. */
+    private static Object[] newElements(MemoryReservation heapShare, int size, Object[] previous) {
+        if (!heapShare.reserveHeap(size * ELEMENT_BYTES)) {
+            return null;
+        }
+        try {
+            return previous == null ? new Object[size] : Arrays.copyOf(previous, size);
+        } catch (OutOfMemoryError e) {
+            heapShare.releaseHeap(size * ELEMENT_BYTES);
+            return null;
+        }
     }
 
     public int elementType() {
@@ -105,7 +130,12 @@ public final class WasmTable implements TruffleObject {
         if (delta < 0 || old + delta > limit) {
             return -1;
         }
-        elements = Arrays.copyOf(elements, (int) (old + delta));
+        Object[] bigger = newElements(heapShare, (int) (old + delta), elements);
+        if (bigger == null) {
+            return -1;
+        }
+        heapShare.releaseHeap(old * ELEMENT_BYTES);
+        elements = bigger;
         Arrays.fill(elements, old, elements.length, value);
         return old;
     }
@@ -219,8 +249,9 @@ public final class WasmTable implements TruffleObject {
                     throw new WasmHostException("table.grow failed: " + limits.tableLimitMessage(elements.length + delta));
                 }
                 if (old < 0) {
+                    boolean pastMaximum = maxSize != Limits.NO_MAX && Long.compareUnsigned(elements.length + delta, maxSize) > 0;
                     throw new WasmHostException("table.grow failed: " + elements.length + " elements cannot grow by "
-                                    + delta + " (maximum " + maxSize + ")");
+                                    + delta + (pastMaximum ? " (maximum " + maxSize + ")" : " (the Java heap has no room)"));
                 }
                 return old;
             }
