@@ -9,6 +9,7 @@ import org.wasmlang.limits.ContextLimits;
 import org.wasmlang.module.Features;
 import org.wasmlang.module.Limits;
 import org.wasmlang.runtime.WasmMemory;
+import org.wasmlang.wasi.WasiInstance;
 
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
@@ -28,6 +29,8 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
     private final ContextLimits limits;
     /** Memories with native storage; weak, so that a dropped instance's memory is freed by its Cleaner. */
     private final List<WeakReference<WasmMemory>> nativeMemories = new ArrayList<>();
+    /** WASI programs of this context, whose open files close with it; weak, as a dropped one's files close through their channels' Cleaners. */
+    private final List<WeakReference<WasiInstance>> wasiInstances = new ArrayList<>();
 
     WasmContext(WasmLanguage language, TruffleLanguage.Env env) {
         this.language = language;
@@ -74,6 +77,23 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
     public synchronized void adopt(WasmMemory memory) {
         nativeMemories.removeIf(reference -> reference.get() == null);
         nativeMemories.add(new WeakReference<>(memory));
+    }
+
+    /** Closes the files {@code wasi} leaves open when this context closes. */
+    public synchronized void closeWhenDisposed(WasiInstance wasi) {
+        wasiInstances.removeIf(reference -> reference.get() == null);
+        wasiInstances.add(new WeakReference<>(wasi));
+    }
+
+    /** Closes every file a WASI program of this context left open. */
+    synchronized void closeWasiFiles() {
+        for (WeakReference<WasiInstance> reference : wasiInstances) {
+            WasiInstance wasi = reference.get();
+            if (wasi != null) {
+                wasi.closeAll();
+            }
+        }
+        wasiInstances.clear();
     }
 
     /** Frees the native storage of this context's memories; they are empty afterwards. */

@@ -124,6 +124,7 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected void disposeContext(WasmContext context) {
+        context.closeWasiFiles();
         context.releaseMemories();
     }
 
