@@ -199,6 +199,40 @@ class LimitsTest {
         }
     }
 
+    /** Context.interrupt and close(true) end a call that runs under a time limit, as they end any other. */
+    @Test
+    void interruptAndCancelStillWorkUnderATimeLimit() throws Exception {
+        Context context = context("wasmlang.CallTimeLimit", "60s");
+        Value exports = limits(context);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread guest = new Thread(() -> {
+            try {
+                exports.getMember("spin").execute(0);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        guest.start();
+        Thread.sleep(300);
+        context.interrupt(java.time.Duration.ofSeconds(30));
+        guest.join(30_000);
+        assertTrue(outcome.get() instanceof PolyglotException e && e.isInterrupted(), String.valueOf(outcome.get()));
+        assertEquals(5, exports.getMember("down").execute(5).asInt(), "usable after the interrupt");
+
+        Thread second = new Thread(() -> {
+            try {
+                exports.getMember("spin").execute(0);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        second.start();
+        Thread.sleep(300);
+        context.close(true);
+        second.join(30_000);
+        assertTrue(outcome.get() instanceof PolyglotException e && e.isCancelled(), String.valueOf(outcome.get()));
+    }
+
     // ---- stack ------------------------------------------------------------------------
 
     @ParameterizedTest(name = "compiled = {0}")
@@ -246,15 +280,28 @@ class LimitsTest {
         }
     }
 
+    /** The figures docs/reliability.md reports come from this test's output. */
     @Test
     void recursionThroughTheHostEndsInTheTrap() {
         try (Context context = context()) {
+            AtomicReference<Value> exports = new AtomicReference<>();
+            int[] deepest = new int[1];
+            long[] lastEntry = new long[1];
+            Object reenter = (ProxyExecutable) args -> {
+                deepest[0] = Math.max(deepest[0], args[0].asInt());
+                lastEntry[0] = System.nanoTime();
+                return exports.get().getMember("through_host").execute(args[0]);
+            };
+            exports.set(Guests.module(context, "limits.wasm").invokeMember("newInstance", ProxyObject.fromMap(Map.of(
+                            "env", ProxyObject.fromMap(Map.of("reenter", reenter))))).getMember("exports"));
             long start = System.nanoTime();
-            PolyglotException e = assertThrows(PolyglotException.class,
-                            () -> limits(context).getMember("through_host").execute(0));
-            System.out.println("unwind through the host: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            PolyglotException e = assertThrows(PolyglotException.class, () -> exports.get().getMember("through_host").execute(0));
+            long end = System.nanoTime();
+            System.out.printf("recursion through the host: %d levels in %d ms, unwound in %d ms%n", deepest[0],
+                            (lastEntry[0] - start) / 1_000_000, (end - lastEntry[0]) / 1_000_000);
             assertMessage(e, "call stack exhausted");
             assertFalse(e.isInternalError(), e.toString());
+            assertEquals(5, exports.get().getMember("down").execute(5).asInt());
         }
     }
 }
