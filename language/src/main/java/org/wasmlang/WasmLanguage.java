@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.wasmlang.interop.WasmBindings;
+import org.wasmlang.limits.StackExhaustion;
+import org.wasmlang.limits.ThreadLimits;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.module.Module;
@@ -15,6 +17,7 @@ import org.wasmlang.runtime.WasmLoadException;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
@@ -45,6 +48,13 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     private final Map<FuncType, Integer> typeIds = new ConcurrentHashMap<>();
     private final AtomicInteger nextTypeId = new AtomicInteger();
     private final Map<Integer, FuncType> typesById = new ConcurrentHashMap<>();
+    private final ContextThreadLocal<ThreadLimits> threadLimits = locals.createContextThreadLocal(
+                    (context, thread) -> new ThreadLimits());
+
+    /** The call depth and call deadline of the current thread in the current context. */
+    public ThreadLimits threadLimits() {
+        return threadLimits.get();
+    }
 
     /**
      * The canonical id of a function type, the same for equal types in any module. The type
@@ -112,11 +122,13 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
 
     @Override
     protected WasmContext createContext(Env env) {
+        StackExhaustion.prepare();
         return new WasmContext(this, env);
     }
 
     @Override
     protected void disposeContext(WasmContext context) {
+        context.closeWasiFiles();
         context.releaseMemories();
     }
 

@@ -5,6 +5,7 @@ import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionMap;
 import org.graalvm.options.OptionStability;
 import org.graalvm.options.OptionType;
+import org.wasmlang.limits.LimitValues;
 import org.wasmlang.module.Features;
 
 import com.oracle.truffle.api.Option;
@@ -40,6 +41,32 @@ public final class WasmOptions {
                     + "32-bit ones move there when they grow past 2 GiB).", //
                     category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> OffHeapMemory = new OptionKey<>(false);
+
+    // Resource limits (docs/reliability.md). Each is per context; 0 means none.
+
+    @Option(help = "The most linear memory a context's memories may hold together, in bytes (suffixes k, m, g: 64m); "
+                    + "memory.grow past it returns -1 and instantiation fails. 0: no limit but the machine's.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<size>") //
+    public static final OptionKey<Long> MemoryLimit = new OptionKey<>(0L, LimitValues.SIZE);
+
+    @Option(help = "The most elements one table may have; table.grow past it returns -1 and instantiation fails.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<elements>") //
+    public static final OptionKey<Long> TableSizeLimit = new OptionKey<>(LimitValues.DEFAULT_TABLE_SIZE_LIMIT,
+                    LimitValues.TABLE_SIZE);
+
+    @Option(help = "The most instances a context may create; instantiating one more fails. 0: no limit.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<count>") //
+    public static final OptionKey<Long> InstanceLimit = new OptionKey<>(0L, LimitValues.COUNT);
+
+    @Option(help = "The longest a call from the host into Wasm may run (suffixes ms, s, m: 500ms); past it the call "
+                    + "ends in a trap and the context stays usable. 0: no limit.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<duration>") //
+    public static final OptionKey<Long> CallTimeLimit = new OptionKey<>(0L, LimitValues.DURATION);
+
+    @Option(help = "The deepest Wasm calls may nest on one thread before they end in the trap call stack exhausted. "
+                    + "0: as deep as the thread's stack allows (no counting, no cost).", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<depth>") //
+    public static final OptionKey<Long> CallDepthLimit = new OptionKey<>(0L, LimitValues.COUNT);
 
     private WasmOptions() {
     }

@@ -300,10 +300,11 @@ public final class WasmBindings implements TruffleObject {
                                         : Limits.NO_MAX;
                         type = arguments.length == 3 ? referenceType(arguments[2]) : ValueType.FUNCREF;
                     }
-                    if (initial > WasmTable.MAX_SIZE) {
-                        throw new WasmHostException("Table: at most " + WasmTable.MAX_SIZE + " elements");
+                    try {
+                        return WasmTable.create(type, initial, maximum, is64, initialValue, WasmContext.get(null).limits());
+                    } catch (WasmLinkException e) {
+                        throw new WasmHostException("Table: " + e.getMessage());
                     }
-                    return new WasmTable(type, (int) initial, maximum, is64, initialValue);
                 }
                 case "Tag" -> {
                     // Tag(["i32", ...]) or, as the JS API, Tag({parameters: ["i32", ...]}).

@@ -1,6 +1,9 @@
 package org.wasmlang.nodes;
 
+import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.runtime.TrapKind;
+import org.wasmlang.runtime.WasmTrap;
 import org.wasmlang.interop.ValueConversion;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.runtime.WasmNull;
@@ -8,6 +11,8 @@ import org.wasmlang.runtime.WasmNull;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
@@ -16,7 +21,8 @@ import com.oracle.truffle.api.nodes.RootNode;
 
 /**
  * Calls a host executable imported as a Wasm function, converting its result to the
- * import's result types. Exceptions the host throws pass through unchanged. A function
+ * import's result types. Exceptions the host throws pass through unchanged, except that the
+ * host running out of stack is the trap "call stack exhausted". A function
  * imported through {@code withCaller} gets its caller object before the Wasm arguments.
  */
 public final class HostFunctionRootNode extends RootNode {
@@ -48,6 +54,14 @@ public final class HostFunctionRootNode extends RootNode {
         } catch (InteropException e) {
             CompilerDirectives.transferToInterpreter();
             throw new HostCallException("calling the host function " + name + " failed: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            CompilerDirectives.transferToInterpreter();
+            throw stackExhausted();
+        } catch (AbstractTruffleException e) {
+            if (isHostStackOverflow(e)) {
+                throw stackExhausted();
+            }
+            throw e;
         }
         return convertResult(result);
     }
@@ -82,6 +96,22 @@ public final class HostFunctionRootNode extends RootNode {
         } catch (InteropException e) {
             throw new HostCallException("the host function " + name + " returned a wrong value: " + e.getMessage());
         }
+    }
+
+    /**
+     * The host ran out of stack, typically recursing through Wasm. As the host's error it would
+     * cross every host frame below as an internal error whose whole guest stack trace Truffle
+     * rebuilds at each crossing (quadratic: 2-15 s to unwind); as the trap, with its short
+     * trace, it unwinds at once and reads the same as recursion within Wasm.
+     */
+    @TruffleBoundary
+    private boolean isHostStackOverflow(AbstractTruffleException e) {
+        TruffleLanguage.Env env = WasmContext.get(this).env();
+        return env.isHostException(e) && env.asHostException(e) instanceof StackOverflowError;
+    }
+
+    private WasmTrap stackExhausted() {
+        return WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, this);
     }
 
     @Override

@@ -1,9 +1,13 @@
 package org.wasmlang.nodes;
 
+import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.limits.ThreadLimits;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Function;
 import org.wasmlang.runtime.TailCall;
+import org.wasmlang.runtime.TrapKind;
+import org.wasmlang.runtime.WasmTrap;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.simd.SimdMode;
@@ -50,6 +54,11 @@ public final class WasmFunctionRootNode extends RootNode {
      * last of the frame; -1 when the function makes no tail calls.
      */
     private final int tailCallSlot;
+    /**
+     * {@code wasmlang.CallDepthLimit} of the instance's context, 0 when unset: a constant in
+     * compiled code, which then counts nothing.
+     */
+    private final int callDepthLimit;
 
     public WasmFunctionRootNode(WasmLanguage language, WasmInstance instance, int functionIndex) {
         super(language, frameDescriptor(instance, functionIndex));
@@ -67,6 +76,7 @@ public final class WasmFunctionRootNode extends RootNode {
         this.tooLargeToCompile = slots > MAX_COMPILED_FRAME_SLOTS
                         && slots * (function.codeEnd() - function.codeStart()) > MAX_COMPILED_FRAME_COST;
         this.tailCallSlot = info.makesTailCalls() ? getFrameDescriptor().getNumberOfSlots() - 1 : -1;
+        this.callDepthLimit = WasmContext.get(null).limits().callDepthLimit();
     }
 
     private static FunctionInfo info(WasmInstance instance, int functionIndex) {
@@ -91,6 +101,23 @@ public final class WasmFunctionRootNode extends RootNode {
 
     @Override
     public Object execute(VirtualFrame frame) {
+        if (callDepthLimit == 0) {
+            return executeFunction(frame);
+        }
+        ThreadLimits thread = getLanguage(WasmLanguage.class).threadLimits();
+        if (thread.callDepth >= callDepthLimit) {
+            CompilerDirectives.transferToInterpreter();
+            throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, WasmContext.get(this).limits().callDepthLimitMessage(), this);
+        }
+        thread.callDepth++;
+        try {
+            return executeFunction(frame);
+        } finally {
+            thread.callDepth--;
+        }
+    }
+
+    private Object executeFunction(VirtualFrame frame) {
         if (tooLargeToCompile) {
             CompilerDirectives.bailout("a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS
                             + " frame slots and more than " + MAX_COMPILED_FRAME_COST + " slots times code bytes");

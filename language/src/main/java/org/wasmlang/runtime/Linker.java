@@ -56,6 +56,10 @@ public final class Linker {
     public static WasmInstance instantiate(WasmLanguage language, CompiledModule compiled, ImportResolver imports) {
         Linker linker = new Linker(language, compiled);
         linker.linkImports(imports);
+        String refusal = WasmContext.get(null).limits().countInstance();
+        if (refusal != null) {
+            throw new WasmLinkException(refusal);
+        }
         linker.allocate();
         linker.initializeSegments();
         imports.linked(linker.instance);
@@ -179,13 +183,9 @@ public final class Linker {
         for (int t = module.importedTableCount(); t < module.tableCount(); t++) {
             TableType type = module.table(t);
             Limits limits = type.limits();
-            if (limits.min() > WasmTable.MAX_SIZE) {
-                throw new WasmLinkException("table of " + limits.min() + " elements exceeds the limit of "
-                                + WasmTable.MAX_SIZE);
-            }
             Object initial = type.init() == null ? WasmNull.NULL : evaluate(type.init());
-            instance.tables[t] = new WasmTable(runtimeType(type.elementType()), (int) limits.min(), limits.max(),
-                            limits.is64(), initial);
+            instance.tables[t] = WasmTable.create(runtimeType(type.elementType()), limits.min(), limits.max(),
+                            limits.is64(), initial, WasmContext.get(null).limits());
         }
         for (int m = module.importedMemoryCount(); m < module.memoryCount(); m++) {
             instance.memories[m] = WasmContext.get(null).createMemory(module.memory(m).limits());

@@ -15,7 +15,9 @@ public enum TrapKind {
     NULL_REFERENCE("null reference"),
     NULL_FUNCTION_REFERENCE("null function reference"),
     NULL_EXCEPTION_REFERENCE("null exception reference"),
-    OUT_OF_MEMORY("out of memory");
+    OUT_OF_MEMORY("out of memory"),
+    /** Not the spec's: {@code wasmlang.CallTimeLimit} ended the call. */
+    CALL_TIME_LIMIT("call time limit exceeded:");
 
     private final String message;
 

@@ -1,5 +1,7 @@
 package org.wasmlang.runtime;
 
+import org.wasmlang.WasmContext;
+import org.wasmlang.limits.CallDeadline;
 import org.wasmlang.module.FuncType;
 
 import com.oracle.truffle.api.CallTarget;
@@ -106,9 +108,12 @@ public final class WasmFunction implements TruffleObject {
     /**
      * Runs Wasm code on behalf of the host, tail calls the function asks for included. Deep
      * recursion ends here: the stack overflow has unwound every Wasm frame and becomes the
-     * spec's trap, with room to spare.
+     * spec's trap, with room to spare. The outermost call from the host runs under the
+     * context's {@code wasmlang.CallTimeLimit}, if set.
      */
     public static Object callFromHost(IndirectCallNode callNode, CallTarget target, Object[] arguments) {
+        WasmContext context = WasmContext.get(null);
+        CallDeadline deadline = context.limits().callTimeLimitNanos() == 0 ? null : beginDeadline(context);
         try {
             Object result = callNode.call(target, arguments);
             while (result instanceof TailCall request) {
@@ -116,8 +121,24 @@ public final class WasmFunction implements TruffleObject {
             }
             return result;
         } catch (StackOverflowError e) {
+            // With recursion through a host this entry may be close to the end of the stack;
+            // if making the trap overflows again, the next entry out tries with more room.
             throw WasmTrap.create(TrapKind.CALL_STACK_EXHAUSTED, null);
+        } finally {
+            if (deadline != null) {
+                endDeadline(deadline);
+            }
         }
+    }
+
+    @TruffleBoundary
+    private static CallDeadline beginDeadline(WasmContext context) {
+        return context.beginCallFromHost();
+    }
+
+    @TruffleBoundary
+    private static void endDeadline(CallDeadline deadline) {
+        deadline.end();
     }
 
     @TruffleBoundary

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
+import org.wasmlang.limits.ContextLimits;
+import org.wasmlang.limits.MemoryReservation;
 import org.wasmlang.module.Limits;
 
 import com.oracle.truffle.api.Assumption;
@@ -33,6 +35,9 @@ import com.oracle.truffle.api.library.ExportMessage;
  * embedder sets {@code wasmlang.OffHeapMemory}. It is freed when its context closes, or
  * earlier when the memory becomes unreachable.</li>
  * </ul>
+ * A memory also moves off the heap (or starts there) when the {@code byte[]} would pass the
+ * {@link org.wasmlang.limits.HeapGuard}, and its size counts against its context's
+ * {@code wasmlang.MemoryLimit} ({@link MemoryReservation}).
  * {@link UnsafeAccess} reads and writes both kinds, so every instruction and host operation
  * is written once; access nodes specialize on the kind ({@link #onHeap()}, guarded by
  * {@link #stillOnHeap()}).
@@ -81,39 +86,69 @@ public final class WasmMemory implements TruffleObject {
     /** Frees the native storage when it closes; null for memories no context owns. */
     private MemoryOwner owner;
     private int growCount;
+    private final MemoryReservation reservation;
+    /** Whether the last failed grow failed on the context's memory limit (for the host's message). */
+    private boolean growHitLimit;
     private Assumption bufferUnchanged = Truffle.getRuntime().createAssumption("memory buffer unchanged");
     private final Assumption stillOnHeap = Truffle.getRuntime().createAssumption("memory on the heap");
 
-    private WasmMemory(long maxPages, boolean is64) {
+    private WasmMemory(long maxPages, boolean is64, MemoryReservation reservation) {
         this.maxPages = maxPages;
         this.is64 = is64;
+        this.reservation = reservation;
+        reservation.releaseWhenUnreachable(this);
     }
 
     /**
      * A new zeroed memory of these limits, off the heap when it is 64-bit or
-     * {@code offHeap} is asked for; released when {@code owner} closes (if given).
+     * {@code offHeap} is asked for or the heap guard says so; released when {@code owner}
+     * closes (if given), counted against its limits.
      *
-     * @throws WasmLinkException when the initial size cannot be allocated
+     * @throws WasmLinkException when the initial size cannot be allocated or passes the limit
      */
     public static WasmMemory create(Limits limits, boolean offHeap, MemoryOwner owner) {
-        WasmMemory memory = new WasmMemory(limits.max(), limits.is64());
+        ContextLimits contextLimits = owner == null ? null : owner.limits();
+        WasmMemory memory = new WasmMemory(limits.max(), limits.is64(), new MemoryReservation(contextLimits));
         long pages = limits.min();
         if (!memory.fitsHere(pages)) {
             throw new WasmLinkException("cannot allocate a memory of " + Long.toUnsignedString(pages) + " pages: "
                             + "at most " + memory.implementationMaxPages() + " pages can be allocated here");
         }
+        long bytes = pages * PAGE_SIZE;
+        if (!memory.reservation.reserve(bytes)) {
+            throw new WasmLinkException(contextLimits.memoryLimitMessage(bytes));
+        }
+        memory.owner = owner;
         try {
-            if (offHeap || limits.is64() || pages > MAX_HEAP_PAGES) {
-                memory.moveOffHeap(pages * PAGE_SIZE, owner);
+            byte[] array = offHeap || limits.is64() || pages > MAX_HEAP_PAGES ? null : memory.newHeapArray(bytes, null);
+            if (array == null) {
+                memory.moveOffHeap(bytes, owner);
             } else {
-                memory.heap = new byte[(int) (pages * PAGE_SIZE)];
-                memory.byteSize = memory.heap.length;
-                memory.owner = owner;
+                memory.heap = array;
+                memory.byteSize = bytes;
             }
         } catch (OutOfMemoryError e) {
+            memory.reservation.release(bytes);
             throw new WasmLinkException("cannot allocate a memory of " + pages + " pages: out of memory");
         }
         return memory;
+    }
+
+    /**
+     * A zeroed array of {@code bytes} holding {@code previous} (if given) at its start, or null
+     * when the heap guard or the heap itself has no room: the memory goes off the heap then.
+     */
+    private byte[] newHeapArray(long bytes, byte[] previous) {
+        if (!reservation.reserveHeap(bytes)) {
+            return null;
+        }
+        try {
+            return previous == null ? new byte[(int) bytes] : java.util.Arrays.copyOf(previous, (int) bytes);
+        } catch (OutOfMemoryError e) {
+            // A last resort: the host's own data fills the heap. Nothing was allocated.
+            reservation.releaseHeap(bytes);
+            return null;
+        }
     }
 
     /** Whether addresses are i64 (memory64). */
@@ -178,24 +213,33 @@ public final class WasmMemory implements TruffleObject {
         if (delta == 0) {
             return old;
         }
+        growHitLimit = false;
         if (delta < 0 || (maxPages != Limits.NO_MAX && old + delta > maxPages) || !fitsHere(old + delta)) {
             return -1;
         }
         long newBytes = (old + delta) * PAGE_SIZE;
+        if (!reservation.reserve(delta * PAGE_SIZE)) {
+            growHitLimit = true;
+            return -1;
+        }
         try {
-            if (heap != null && old + delta <= MAX_HEAP_PAGES) {
-                heap = java.util.Arrays.copyOf(heap, (int) newBytes);
+            byte[] bigger = heap != null && old + delta <= MAX_HEAP_PAGES ? newHeapArray(newBytes, heap) : null;
+            if (bigger != null) {
+                reservation.releaseHeap(heap.length);
+                heap = bigger;
                 byteSize = newBytes;
             } else if (heap != null) {
                 byte[] previous = heap;
                 moveOffHeap(newBytes, owner);
                 UnsafeAccess.copy(previous, UnsafeAccess.ARRAY_BASE, null, address, previous.length);
+                reservation.releaseHeap(previous.length);
             } else {
                 address = block.resize(newBytes);
                 byteSize = newBytes;
             }
         } catch (OutOfMemoryError e) {
             // memory.grow may fail; the guest sees -1 rather than the JVM failing.
+            reservation.release(delta * PAGE_SIZE);
             return -1;
         }
         growCount++;
@@ -324,6 +368,9 @@ public final class WasmMemory implements TruffleObject {
     /** Who frees a memory's native storage when it closes (a context). */
     public interface MemoryOwner {
         void adopt(WasmMemory memory);
+
+        /** The limits the owner's memories count against. */
+        ContextLimits limits();
     }
 
     // ---- interop: a buffer -------------------------------------------------------------
@@ -491,6 +538,10 @@ public final class WasmMemory implements TruffleObject {
             case GROW -> {
                 ValueConversion.checkArity(arguments, 1, 1);
                 long old = grow(ValueConversion.nonNegative(arguments[0], "argument 1"));
+                if (old < 0 && growHitLimit) {
+                    throw new WasmHostException("memory.grow failed: " + reservation.limitMessage(
+                                    ValueConversion.nonNegative(arguments[0], "argument 1") * PAGE_SIZE));
+                }
                 if (old < 0) {
                     throw new WasmHostException("memory.grow failed: " + pages() + " pages cannot grow by "
                                     + ValueConversion.describe(arguments[0]) + " (maximum " + (declaredMaxPages() < 0

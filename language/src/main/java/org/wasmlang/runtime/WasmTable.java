@@ -7,6 +7,8 @@ import org.wasmlang.module.ValueType;
 
 import org.wasmlang.interop.ObjectArray;
 import org.wasmlang.interop.ValueConversion;
+import org.wasmlang.limits.ContextLimits;
+import org.wasmlang.limits.MemoryReservation;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -33,21 +35,59 @@ public final class WasmTable implements TruffleObject {
     static final String SET = "set";
     static final String GROW = "grow";
 
-    /** Implementation limit on table size (the JS API's), so a guest cannot exhaust the heap. */
-    public static final int MAX_SIZE = 10_000_000;
-
     private final int elementType;
     private final long maxSize;
     /** Whether indices are i64 (table64). */
     private final boolean is64;
+    /** The context's limits: no table grows past {@code wasmlang.TableSizeLimit}, so a guest cannot exhaust the heap. */
+    private final ContextLimits limits;
+    /** The element array's share of the heap guard, so that tables cannot fill the heap either. */
+    private final MemoryReservation heapShare;
     private Object[] elements;
+    /** Bytes counted per element: a reference, uncompressed at worst. */
+    private static final long ELEMENT_BYTES = 8;
 
-    public WasmTable(int elementType, int initialSize, long maxSize, boolean is64, Object initialValue) {
+    private WasmTable(int elementType, Object[] elements, long maxSize, boolean is64, ContextLimits limits,
+                    MemoryReservation heapShare) {
         this.elementType = elementType;
         this.maxSize = maxSize;
         this.is64 = is64;
-        this.elements = new Object[initialSize];
+        this.limits = limits;
+        this.heapShare = heapShare;
+        this.elements = elements;
+        heapShare.releaseWhenUnreachable(this);
+    }
+
+    /**
+     * A table of {@code initialSize} elements (unsigned) set to {@code initialValue}.
+     *
+     * @throws WasmLinkException when the size passes the context's table size limit
+     */
+    public static WasmTable create(int elementType, long initialSize, long maxSize, boolean is64, Object initialValue,
+                    ContextLimits limits) {
+        if (Long.compareUnsigned(initialSize, limits.tableSizeLimit()) > 0) {
+            throw new WasmLinkException(limits.tableLimitMessage(initialSize));
+        }
+        MemoryReservation heapShare = new MemoryReservation(null);
+        Object[] elements = newElements(heapShare, (int) initialSize, null);
+        if (elements == null) {
+            throw new WasmLinkException("cannot allocate a table of " + initialSize + " elements: the Java heap is too small");
+        }
         Arrays.fill(elements, initialValue);
+        return new WasmTable(elementType, elements, maxSize, is64, limits, heapShare);
+    }
+
+    /** An array of {@code size} elements starting with {@code previous}, or null when the heap has no room. */
+    private static Object[] newElements(MemoryReservation heapShare, int size, Object[] previous) {
+        if (!heapShare.reserveHeap(size * ELEMENT_BYTES)) {
+            return null;
+        }
+        try {
+            return previous == null ? new Object[size] : Arrays.copyOf(previous, size);
+        } catch (OutOfMemoryError e) {
+            heapShare.releaseHeap(size * ELEMENT_BYTES);
+            return null;
+        }
     }
 
     public int elementType() {
@@ -86,11 +126,16 @@ public final class WasmTable implements TruffleObject {
     /** Grows by {@code delta} elements set to {@code value}; returns the old size or -1. */
     public int grow(long delta, Object value) {
         int old = elements.length;
-        long limit = maxSize == Limits.NO_MAX ? MAX_SIZE : Math.min(maxSize, MAX_SIZE);
+        long limit = maxSize == Limits.NO_MAX ? limits.tableSizeLimit() : Math.min(maxSize, limits.tableSizeLimit());
         if (delta < 0 || old + delta > limit) {
             return -1;
         }
-        elements = Arrays.copyOf(elements, (int) (old + delta));
+        Object[] bigger = newElements(heapShare, (int) (old + delta), elements);
+        if (bigger == null) {
+            return -1;
+        }
+        heapShare.releaseHeap(old * ELEMENT_BYTES);
+        elements = bigger;
         Arrays.fill(elements, old, elements.length, value);
         return old;
     }
@@ -199,10 +244,14 @@ public final class WasmTable implements TruffleObject {
                 long delta = ValueConversion.nonNegative(arguments[0], "argument 1");
                 Object init = arguments.length == 2 ? element(arguments[1], 1) : WasmNull.NULL;
                 int old = grow(delta, init);
+                if (old < 0 && (maxSize == Limits.NO_MAX || maxSize > limits.tableSizeLimit())
+                                && Long.compareUnsigned(elements.length + delta, limits.tableSizeLimit()) > 0) {
+                    throw new WasmHostException("table.grow failed: " + limits.tableLimitMessage(elements.length + delta));
+                }
                 if (old < 0) {
+                    boolean pastMaximum = maxSize != Limits.NO_MAX && Long.compareUnsigned(elements.length + delta, maxSize) > 0;
                     throw new WasmHostException("table.grow failed: " + elements.length + " elements cannot grow by "
-                                    + delta + " (maximum " + (maxSize == Limits.NO_MAX ? MAX_SIZE + ", the implementation's"
-                                                    : String.valueOf(maxSize)) + ")");
+                                    + delta + (pastMaximum ? " (maximum " + maxSize + ")" : " (the Java heap has no room)"));
                 }
                 return old;
             }

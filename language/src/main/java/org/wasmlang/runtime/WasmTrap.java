@@ -30,8 +30,17 @@ public final class WasmTrap extends AbstractTruffleException {
 
     private final TrapKind kind;
 
+    /**
+     * Frames a "call stack exhausted" trap keeps. Its trace is rebuilt each time it crosses
+     * into a host, by walking the guest frames left; recursion through a host crosses once per
+     * level, so an unlimited trace made the unwinding quadratic (seconds for V8's instant). Ten
+     * frames, as V8's {@code Error.stackTraceLimit}: each crossing walks that many.
+     */
+    static final int STACK_EXHAUSTED_TRACE_LIMIT = 10;
+
     private WasmTrap(TrapKind kind, String detail, Node location) {
-        super(detail == null ? kind.message() : kind.message() + " " + detail, location);
+        super(detail == null ? kind.message() : kind.message() + " " + detail, null,
+                        kind == TrapKind.CALL_STACK_EXHAUSTED ? STACK_EXHAUSTED_TRACE_LIMIT : UNLIMITED_STACK_TRACE, location);
         this.kind = kind;
     }
 

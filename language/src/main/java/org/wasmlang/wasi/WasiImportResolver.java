@@ -114,6 +114,7 @@ public final class WasiImportResolver implements ImportResolver {
         if (wasi == null) {
             try {
                 wasi = new WasiInstance(config, context.env());
+                context.closeWhenDisposed(wasi);
             } catch (IllegalArgumentException e) {
                 throw new WasmLinkException(e.getMessage());
             }

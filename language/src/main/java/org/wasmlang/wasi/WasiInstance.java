@@ -176,7 +176,8 @@ public final class WasiInstance {
             case PATH_UNLINK_FILE -> unlink(i(a, 0), path(i(a, 1), i(a, 2)));
             case POLL_ONEOFF -> WasiPoll.pollOneoff(this, i(a, 0), i(a, 1), i(a, 2), i(a, 3));
             case PROC_EXIT -> {
-                flush();
+                // The program is over: like a process's, its descriptors close as it exits.
+                closeAll();
                 throw new WasiExitException(i(a, 0));
             }
             case PROC_RAISE -> throw new WasiError(Errno.NOSYS);

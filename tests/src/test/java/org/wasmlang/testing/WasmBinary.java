@@ -24,6 +24,7 @@ public final class WasmBinary {
     private final List<int[]> bodyLocals = new ArrayList<>();
     private final List<Object[]> exports = new ArrayList<>();
     private int memoryPages = -1;
+    private int tableSize = -1;
     private String[] memoryImport;
     private int[] memoryImportLimits;
 
@@ -61,6 +62,12 @@ public final class WasmBinary {
 
     public WasmBinary memory(int pages) {
         this.memoryPages = pages;
+        return this;
+    }
+
+    /** Defines table 0, of funcref, with no maximum. */
+    public WasmBinary table(int size) {
+        this.tableSize = size;
         return this;
     }
 
@@ -116,6 +123,14 @@ public final class WasmBinary {
             u32(s, t);
         }
         section(out, 3, s);
+        if (tableSize >= 0) {
+            s = new ByteArrayOutputStream();
+            u32(s, 1);
+            s.write(0x70);
+            s.write(0);
+            u32(s, tableSize);
+            section(out, 4, s);
+        }
         if (memoryPages >= 0) {
             s = new ByteArrayOutputStream();
             u32(s, 1);
