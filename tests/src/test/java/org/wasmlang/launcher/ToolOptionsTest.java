@@ -20,8 +20,7 @@ import org.wasmlang.testing.WasmBinary;
 /**
  * The polyglot tool and engine options of {@code wasmlang run}: taken before the file as
  * other GraalVM launchers take them, handed to the engine, refused by name when unknown.
- * (Until the language tags its nodes the tools see no Wasm code; that they start and report
- * is what can be checked here.)
+ * The tools see Wasm functions by name, located in the module's text view.
  */
 class ToolOptionsTest {
     @TempDir Path dir;
@@ -77,6 +76,17 @@ class ToolOptionsTest {
         Outcome tracer = run("run", "--cputracer", module(), "--invoke", "add", "1", "2");
         assertEquals(0, tracer.status(), tracer.err());
         assertTrue(tracer.out().contains("Tracing Histogram"), tracer.out());
+    }
+
+    @Test
+    void theToolsNameWasmFunctionsInTheTextView() {
+        String module = org.wasmlang.testing.TestPaths.projectRoot().resolve("tests/src/test/resources/guests/statements.wasm").toString();
+        Outcome tracer = run("run", "--cputracer", module, "--invoke", "count", "1000");
+        assertEquals(0, tracer.status(), tracer.err());
+        assertTrue(tracer.out().matches("(?s).*\\n count +\\| +1 100\\.0% .*statements\\.wat~9-25:.*"), tracer.out());
+        Outcome sampler = run("run", "--cpusampler", "--cpusampler.Period=1", module, "--invoke", "count", "20000000");
+        assertEquals(0, sampler.status(), sampler.err());
+        assertTrue(sampler.out().matches("(?s).*\\n count +\\|\\| +\\d+ms .*statements\\.wat~9-25:.*"), sampler.out());
     }
 
     @Test
