@@ -1,0 +1,139 @@
+package org.wasmlang.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.wasmlang.testing.TestPaths;
+
+/**
+ * Differential fuzzing against V8 (docs/reliability.md). CI runs a fixed-seed batch; the
+ * system properties below make it a campaign ({@code tools/fuzz/campaign} sets them):
+ * {@code wasmlang.fuzz.seed}, {@code wasmlang.fuzz.modules} (per profile),
+ * {@code wasmlang.fuzz.arithmetic} (arithmetic-dense modules), {@code wasmlang.fuzz.mutants}.
+ * Modules that disagree are kept under tests/target/fuzz-failures with both event lists.
+ */
+class DifferentialFuzzTest {
+    private static final long SEED = Long.getLong("wasmlang.fuzz.seed", 17);
+    private static final int MODULES = Integer.getInteger("wasmlang.fuzz.modules", 60);
+    private static final int ARITHMETIC = Integer.getInteger("wasmlang.fuzz.arithmetic", 40);
+    private static final int MUTANTS = Integer.getInteger("wasmlang.fuzz.mutants", 3000);
+    /** Modules made and compared at a time: bounds the disk a campaign uses. */
+    private static final int CHUNK = 250;
+
+    private static FuzzTools tools;
+    private static WasmLangRunner runner;
+    private static Path work;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        try {
+            tools = FuzzTools.install();
+        } catch (IOException e) {
+            // CI must fuzz; a developer's offline clone may skip, saying why.
+            Assumptions.assumeTrue("true".equals(System.getenv("CI")), "skipped: the fuzzing tools are unavailable: " + e.getMessage());
+            throw e;
+        }
+        runner = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()));
+        work = Files.createTempDirectory("wasmlang-fuzz");
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        if (runner != null) {
+            runner.close();
+        }
+        if (work != null) {
+            deleteTree(work);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FuzzProfile.class)
+    void translateToFuzzModulesAgreeWithV8(FuzzProfile profile) throws Exception {
+        Tally tally = new Tally("ttf " + profile);
+        for (int start = 0; start < MODULES; start += CHUNK) {
+            int count = Math.min(CHUNK, MODULES - start);
+            Path dir = work.resolve(profile + "-" + start);
+            tools.generate(profile, SEED * 1_000_003 + start, count, dir);
+            tools.runInV8(dir);
+            compareAll(dir, tally);
+            deleteTree(dir);
+        }
+        tally.report();
+    }
+
+    private void compareAll(Path dir, Tally tally) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path module : files.filter(f -> f.toString().endsWith(".wasm")).sorted().toList()) {
+                List<String> v8 = FuzzTools.v8Events(module);
+                List<String> ours = runner.run(Files.readAllBytes(module), 60_000);
+                tally.add(module, v8, ours);
+            }
+        }
+    }
+
+    /** Counts verdicts and keeps the modules that disagree; fails when there are any. */
+    private static final class Tally {
+        final String what;
+        int modules;
+        int agree;
+        int stackLimit;
+        int events;
+        final List<String> disagreements = new ArrayList<>();
+
+        Tally(String what) {
+            this.what = what;
+        }
+
+        void add(Path module, List<String> v8, List<String> ours) throws IOException {
+            modules++;
+            events += v8.size();
+            EventComparison.Result result = EventComparison.compare(v8, ours);
+            switch (result.verdict()) {
+                case AGREE -> agree++;
+                case AGREE_TO_STACK_LIMIT -> stackLimit++;
+                case DISAGREE -> {
+                    Path kept = TestPaths.projectRoot().resolve("tests/target/fuzz-failures").resolve(what.replace(' ', '-'));
+                    Files.createDirectories(kept);
+                    String name = module.getParent().getFileName() + "-" + module.getFileName();
+                    Files.copy(module, kept.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.write(kept.resolve(name + ".v8.txt"), v8);
+                    Files.write(kept.resolve(name + ".wasmlang.txt"), ours);
+                    disagreements.add(kept.resolve(name) + ": " + result.difference());
+                }
+            }
+        }
+
+        void report() {
+            System.out.println("DifferentialFuzzTest " + what + ": " + modules + " modules, " + events + " V8 events, " + agree
+                            + " agree, " + stackLimit + " agree up to a stack limit, " + disagreements.size() + " disagree");
+            assertTrue(modules > 0, "no modules were compared");
+            assertEquals(List.of(), disagreements, what + ": modules where WasmLang and V8 disagree");
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
