@@ -76,6 +76,23 @@ class DifferentialFuzzTest {
         tally.report();
     }
 
+    @Test
+    void arithmeticDenseModulesAgreeWithV8() throws Exception {
+        Tally tally = new Tally("arithmetic");
+        for (int start = 0; start < ARITHMETIC; start += CHUNK) {
+            int count = Math.min(CHUNK, ARITHMETIC - start);
+            Path dir = work.resolve("arithmetic-" + start);
+            Files.createDirectories(dir);
+            for (int i = start; i < start + count; i++) {
+                Files.write(dir.resolve(String.format("%05d.wasm", i)), ArithmeticModules.generate(SEED, i));
+            }
+            tools.runInV8(dir);
+            compareAll(dir, tally);
+            deleteTree(dir);
+        }
+        tally.report();
+    }
+
     private void compareAll(Path dir, Tally tally) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path module : files.filter(f -> f.toString().endsWith(".wasm")).sorted().toList()) {
