@@ -31,6 +31,8 @@ class DifferentialFuzzTest {
     private static final int MODULES = Integer.getInteger("wasmlang.fuzz.modules", 60);
     private static final int ARITHMETIC = Integer.getInteger("wasmlang.fuzz.arithmetic", 40);
     private static final int MUTANTS = Integer.getInteger("wasmlang.fuzz.mutants", 3000);
+    /** Valid mutants run in WasmLang: every one in CI, every n-th in a long campaign (each costs a context). */
+    private static final int RUN_EVERY = Integer.getInteger("wasmlang.fuzz.runEveryValidMutant", 1);
     /** Modules made and compared at a time: bounds the disk a campaign uses. */
     private static final int CHUNK = 250;
 
@@ -40,6 +42,10 @@ class DifferentialFuzzTest {
 
     @BeforeAll
     static void setUp() throws Exception {
+        // A campaign may ask for one of the surefire executions only (tools/fuzz/campaign).
+        String mode = System.getProperty("wasmlang.fuzz.simdMode");
+        Assumptions.assumeTrue(mode == null || mode.equals(System.getProperty("wasmlang.test.simdMode")),
+                        "skipped: this campaign runs in SIMD mode " + mode);
         try {
             tools = FuzzTools.install();
         } catch (IOException e) {
@@ -91,6 +97,57 @@ class DifferentialFuzzTest {
             deleteTree(dir);
         }
         tally.report();
+    }
+
+    /**
+     * Mutants of -ttf modules (all profiles' features) and arithmetic modules: each is
+     * rejected as malformed or invalid, or it validates and then instantiates and runs with
+     * only Wasm outcomes (a trap, an exception, a time limit); never a host crash.
+     */
+    @Test
+    void mutatedModulesAreRejectedOrRunCleanly() throws Exception {
+        int perModule = 200;
+        int bases = Math.max(1, MUTANTS / perModule);
+        int mutants = 0;
+        int valid = 0;
+        List<String> crashes = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int start = 0; start < bases; start += CHUNK) {
+            int count = Math.min(CHUNK, bases - start);
+            Path dir = work.resolve("mutation-" + start);
+            tools.generate(FuzzProfile.values()[FuzzProfile.values().length - 1], SEED * 7_000_003 + start, count, dir);
+            List<byte[]> originals = new ArrayList<>();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path module : files.filter(f -> f.toString().endsWith(".wasm")).sorted().toList()) {
+                    originals.add(Files.readAllBytes(module));
+                }
+            }
+            for (int i = start; i < start + count; i++) {
+                originals.add(ArithmeticModules.generate(SEED + 1, i));
+            }
+            for (byte[] original : originals) {
+                for (int m = 0; m < perModule / 2; m++) {
+                    byte[] mutant = ModuleMutator.mutate(original, random);
+                    mutants++;
+                    MutantOutcome outcome = MutantOutcome.of(mutant, runner, valid % RUN_EVERY == 0);
+                    if (outcome.valid()) {
+                        valid++;
+                    }
+                    if (outcome.crash() != null) {
+                        Path kept = TestPaths.projectRoot().resolve("tests/target/fuzz-failures/mutants");
+                        Files.createDirectories(kept);
+                        Path file = kept.resolve("mutant-" + mutants + ".wasm");
+                        Files.write(file, mutant);
+                        crashes.add(file + ": " + outcome.crash());
+                    }
+                }
+            }
+            deleteTree(dir);
+        }
+        System.out.println("DifferentialFuzzTest mutation: " + mutants + " mutants, " + valid + " valid (run: every "
+                        + (RUN_EVERY == 1 ? "one" : RUN_EVERY + "th") + "), "
+                        + (mutants - valid) + " rejected as malformed or invalid, " + crashes.size() + " host crashes");
+        assertEquals(List.of(), crashes, "mutants that made WasmLang fail other than with a Wasm error");
     }
 
     private void compareAll(Path dir, Tally tally) throws IOException {
