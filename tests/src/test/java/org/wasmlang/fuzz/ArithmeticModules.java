@@ -29,6 +29,7 @@ public final class ArithmeticModules {
     static final int I64 = 0x7E;
     static final int F32 = 0x7D;
     static final int F64 = 0x7C;
+    static final int V128 = 0x7B;
 
     /** Operands of bit instructions may be any NaN; arithmetic sees canonical NaNs only. */
     enum Kind {
@@ -39,9 +40,21 @@ public final class ArithmeticModules {
         BULK
     }
 
-    record Op(String name, int[] opcode, int[] params, int result, Kind kind, int naturalAlign) {
+    /**
+     * @param lanes the lane count of a lane immediate (0: none)
+     * @param shuffle whether 16 lane indices follow (i8x16.shuffle)
+     */
+    record Op(String name, int[] opcode, int[] params, int result, Kind kind, int naturalAlign, int lanes, boolean shuffle) {
+        Op(String name, int[] opcode, int[] params, int result, Kind kind, int naturalAlign) {
+            this(name, opcode, params, result, kind, naturalAlign, 0, false);
+        }
+
         boolean exact() {
             return kind != Kind.ARITHMETIC;
+        }
+
+        boolean simd() {
+            return opcode[0] == 0xFD;
         }
     }
 
@@ -150,7 +163,53 @@ public final class ArithmeticModules {
         ops.add(new Op("memory.fill", new int[]{0xFC, 0x0B, 0}, new int[]{I32, I32, I32}, NO_RESULT, Kind.BULK, 0));
         ops.add(new Op("memory.copy", new int[]{0xFC, 0x0A, 0, 0}, new int[]{I32, I32, I32}, NO_RESULT, Kind.BULK, 0));
         ops.add(new Op("memory.grow", new int[]{0x40, 0}, new int[]{I32}, I32, Kind.BULK, 0));
+        simd(ops);
         return List.copyOf(ops);
+    }
+
+    /**
+     * Every SIMD instruction of Wasm 2.0, from WasmLang's instruction table (V8 validates the
+     * modules on its own, so a wrong row there would show up as a disagreement). Relaxed SIMD
+     * is left out: its instructions may answer differently by design.
+     */
+    private static void simd(List<Op> ops) {
+        for (int sub = 0; sub < 0x100; sub++) {
+            org.wasmlang.binary.Instruction row = org.wasmlang.binary.Instructions.get(org.wasmlang.binary.Instructions.code(0xFD, sub));
+            if (row == null || row.feature() != org.wasmlang.binary.Instruction.Feature.CORE || row.params() == null
+                            || row.name().equals("v128.const")) {
+                continue;
+            }
+            int[] params = java.util.Arrays.stream(row.params()).map(t -> t == org.wasmlang.binary.Instructions.ADDRESS ? I32 : t).toArray();
+            int result = row.results().length == 0 ? NO_RESULT : row.results()[0];
+            int[] opcode = sub < 0x80 ? new int[]{0xFD, sub} : new int[]{0xFD, 0x80 | (sub & 0x7F), sub >> 7};
+            String name = row.name();
+            Kind kind;
+            int align = 0;
+            int lanes = 0;
+            switch (row.immediate()) {
+                case MEMARG -> {
+                    kind = result == NO_RESULT ? Kind.STORE : Kind.LOAD;
+                    align = row.parameter();
+                }
+                case MEMARG_LANE -> {
+                    kind = result == NO_RESULT ? Kind.STORE : Kind.LOAD;
+                    align = row.parameter();
+                    lanes = 16 >> row.parameter();
+                }
+                case LANE -> {
+                    kind = Kind.BITS;
+                    lanes = row.parameter();
+                }
+                default -> kind = exactSimd(name) ? Kind.BITS : Kind.ARITHMETIC;
+            }
+            ops.add(new Op(name, opcode, params, result, kind, align, lanes, row.immediate() == org.wasmlang.binary.Immediate.SHUFFLE));
+        }
+    }
+
+    /** SIMD instructions that move bits without float arithmetic (exact even on NaN lanes). */
+    private static boolean exactSimd(String name) {
+        return !(name.startsWith("f32x4.") || name.startsWith("f64x2.")) || name.endsWith(".abs") || name.endsWith(".neg")
+                        || name.endsWith(".splat");
     }
 
     private static Op numeric(String name, int opcode, int result, int[] params) {
@@ -190,6 +249,8 @@ public final class ArithmeticModules {
     private static final long[] ADDRESSES = {0, 1, 3, 4, 7, 8, 100, 65528, 65529, 65532, 65534, 65535, 65536, 65537, 131064, 131072,
                     0x7fffffff, 0x80000000L, 0xfffffff8L, 0xfffffffcL, 0xffffffffL};
     private static final long[] OFFSETS = {0, 0, 0, 1, 3, 8, 65528, 65535, 65536, 0x7fffffff, 0xfffffff0L, 0xffffffffL};
+    private static final long[] I8_EDGES = {0, 1, 0xff, 0x7f, 0x80, 0x81, 0xfe, 2, 7, 8, 15, 16, 17, 31, 0x40};
+    private static final long[] I16_EDGES = {0, 1, 0xffff, 0x7fff, 0x8000, 0x8001, 0xff, 0x100, 15, 16, 17, 0x4000, 0xfffe};
     private static final long[] LENGTHS = {0, 1, 7, 8, 100, 65535, 65536, 65537, 0xffffffffL};
 
     static long operand(SplittableRandom random, int type, boolean anyNaN) {
@@ -226,6 +287,40 @@ public final class ArithmeticModules {
         };
     }
 
+    /** A v128 whose lanes have the shape the instruction reads, each an edge case. */
+    static long[] vector(SplittableRandom random, String name, boolean anyNaN) {
+        String shape = null;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(i8x16|i16x8|i32x4|i64x2|f32x4|f64x2)").matcher(name);
+        while (m.find()) {
+            // The operand's shape is the last one named ("i32x4.trunc_sat_f32x4_s" reads f32x4).
+            shape = m.group(1);
+        }
+        if (shape == null) {
+            shape = new String[]{"i8x16", "i16x8", "i32x4", "i64x2", "f32x4", "f64x2"}[random.nextInt(6)];
+        }
+        int width = switch (shape) {
+            case "i8x16" -> 8;
+            case "i16x8" -> 16;
+            case "i32x4", "f32x4" -> 32;
+            default -> 64;
+        };
+        long[] halves = new long[2];
+        for (int lane = 0; lane < 128 / width; lane++) {
+            long bits = switch (shape) {
+                case "i8x16" -> random.nextInt(4) == 0 ? random.nextInt(256) : I8_EDGES[random.nextInt(I8_EDGES.length)];
+                case "i16x8" -> random.nextInt(4) == 0 ? random.nextInt(65536) : I16_EDGES[random.nextInt(I16_EDGES.length)];
+                case "i32x4" -> operand(random, I32, anyNaN);
+                case "i64x2" -> operand(random, I64, anyNaN);
+                case "f32x4" -> operand(random, F32, anyNaN);
+                default -> operand(random, F64, anyNaN);
+            };
+            int bit = lane * width;
+            long mask = width == 64 ? -1L : (1L << width) - 1;
+            halves[bit / 64] |= (bits & mask) << (bit % 64);
+        }
+        return halves;
+    }
+
     /** Module {@code index} of the batch {@code seed}: its instructions and operands depend on both only. */
     public static byte[] generate(long seed, int index) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
@@ -239,7 +334,8 @@ public final class ArithmeticModules {
         WasmWriter w = new WasmWriter();
         int logI32 = w.importFunction("fuzzing-support", "log-i32", new int[]{I32});
         int logI64 = w.importFunction("fuzzing-support", "log-i64", new int[]{I64});
-        Helpers h = new Helpers(w, logI32, logI64);
+        int logV128 = w.importFunction("fuzzing-support", "log-v128", new int[]{V128});
+        Helpers h = new Helpers(w, logI32, logI64, logV128);
         w.memory(1, 2);
         byte[] head = new byte[256];
         byte[] tail = new byte[64];
@@ -256,11 +352,11 @@ public final class ArithmeticModules {
                 long memarg = op.kind == Kind.LOAD || op.kind == Kind.STORE ? OFFSETS[random.nextInt(OFFSETS.length)] : 0;
                 for (boolean inline : new boolean[]{false, true}) {
                     Code code = new Code();
-                    for (int i = 0; i < args.length; i++) {
-                        code.constant(op.params[i], args[i]);
+                    for (int i = 0; i < op.params.length; i++) {
+                        code.constant(op.params[i], args[2 * i], args[2 * i + 1]);
                     }
                     if (inline) {
-                        emitOp(code, op, memarg, random.nextInt(op.naturalAlign + 1));
+                        emitOp(code, op, memarg, random.nextInt(op.naturalAlign + 1), random);
                     } else {
                         code.call(probe);
                     }
@@ -273,7 +369,7 @@ public final class ArithmeticModules {
                     }
                 }
             }
-            if (!safe.isEmpty() && random.nextInt(3) == 0) {
+            if (!safe.isEmpty() && !op.simd() && random.nextInt(3) == 0) {
                 w.export("e" + exportNumber++ + " " + op.name() + " hot", hot(w, h, op, probe, safe));
             }
         }
@@ -281,21 +377,27 @@ public final class ArithmeticModules {
     }
 
     private static long[] tuple(Op op, SplittableRandom random) {
-        long[] args = new long[op.params.length];
-        for (int i = 0; i < args.length; i++) {
+        // Two slots per operand: the bits, and a v128's high half.
+        long[] args = new long[2 * op.params.length];
+        for (int i = 0; i < op.params.length; i++) {
             if (op.name.equals("memory.grow")) {
-                args[i] = new long[]{0, 1, 2, 0xffffffffL, 0x10000}[random.nextInt(5)];
+                args[2 * i] = new long[]{0, 1, 2, 0xffffffffL, 0x10000}[random.nextInt(5)];
             } else if (op.kind == Kind.LOAD || (op.kind == Kind.STORE && i == 0)
                             || (op.kind == Kind.BULK && (i == 0 || (i == 1 && !op.name.equals("memory.fill"))))) {
-                args[i] = ADDRESSES[random.nextInt(ADDRESSES.length)];
+                args[2 * i] = ADDRESSES[random.nextInt(ADDRESSES.length)];
             } else if (op.kind == Kind.BULK && i == 2) {
-                args[i] = LENGTHS[random.nextInt(LENGTHS.length)];
+                args[2 * i] = LENGTHS[random.nextInt(LENGTHS.length)];
             } else if (i == 1 && op.params[0] == op.params[1] && random.nextInt(2) == 0) {
                 // Equal operands, or equal but for the sign: where min/max of zeros, x - x,
                 // x / -x and copysign have their special cases.
-                args[1] = random.nextBoolean() ? args[0] : negated(op.params[0], args[0]);
+                args[2] = random.nextBoolean() || op.params[0] == V128 ? args[0] : negated(op.params[0], args[0]);
+                args[3] = args[1];
+            } else if (op.params[i] == V128) {
+                long[] v = vector(random, op.name, op.exact());
+                args[2 * i] = v[0];
+                args[2 * i + 1] = v[1];
             } else {
-                args[i] = operand(random, op.params[i], op.exact());
+                args[2 * i] = operand(random, op.params[i], op.exact());
             }
         }
         return args;
@@ -315,7 +417,7 @@ public final class ArithmeticModules {
         String n = op.name;
         if (n.matches("i(32|64)\\.(div|rem)_[su]")) {
             boolean is32 = n.startsWith("i32");
-            long divisor = is32 ? (int) args[1] : args[1];
+            long divisor = is32 ? (int) args[2] : args[2];
             long dividend = is32 ? (int) args[0] : args[0];
             return divisor == 0 || (n.contains("div_s") && divisor == -1 && dividend == (is32 ? Integer.MIN_VALUE : Long.MIN_VALUE));
         }
@@ -339,14 +441,22 @@ public final class ArithmeticModules {
         for (int i = 0; i < op.params.length; i++) {
             code.localGet(i);
         }
-        emitOp(code, op, OFFSETS[random.nextInt(OFFSETS.length)], op.naturalAlign);
+        emitOp(code, op, OFFSETS[random.nextInt(OFFSETS.length)], op.naturalAlign, random);
         return w.function(op.params, op.result == NO_RESULT ? new int[0] : new int[]{op.result}, new int[0], code);
     }
 
-    private static void emitOp(Code code, Op op, long offset, int align) {
+    private static void emitOp(Code code, Op op, long offset, int align, SplittableRandom random) {
         code.op(op.opcode);
         if (op.kind == Kind.LOAD || op.kind == Kind.STORE) {
             code.u32(align).u32(offset);
+        }
+        if (op.lanes > 0) {
+            code.op(random.nextInt(op.lanes));
+        }
+        if (op.shuffle) {
+            for (int i = 0; i < 16; i++) {
+                code.op(random.nextInt(32));
+            }
         }
     }
 
@@ -358,8 +468,8 @@ public final class ArithmeticModules {
         code.op(0x03, 0x40); // loop
         for (long[] args : tuples) {
             code.localGet(1);
-            for (int i = 0; i < args.length; i++) {
-                code.constant(op.params[i], args[i]);
+            for (int i = 0; i < op.params.length; i++) {
+                code.constant(op.params[i], args[2 * i], args[2 * i + 1]);
             }
             code.call(probe);
             h.toHashBits(code, op);
@@ -381,11 +491,15 @@ public final class ArithmeticModules {
         final int logI64;
         final int f32Bits;
         final int f64Bits;
+        final int logV128;
         final int memoryHash;
+        final int f32x4Bits;
+        final int f64x2Bits;
 
-        Helpers(WasmWriter w, int logI32, int logI64) {
+        Helpers(WasmWriter w, int logI32, int logI64, int logV128) {
             this.logI32 = logI32;
             this.logI64 = logI64;
+            this.logV128 = logV128;
             // f32 bits with a NaN's sign cleared.
             Code c = new Code();
             c.localGet(0).op(0xBC).localGet(0).localGet(0).op(0x5C) // f32.ne x x
@@ -405,6 +519,15 @@ public final class ArithmeticModules {
             c.op(0x0C, 0, 0x0B, 0x0B); // br loop; end; end
             c.localGet(1);
             memoryHash = w.function(new int[0], new int[]{I64}, new int[]{I32, I64}, c);
+            // v128 lanes with NaN signs cleared: x & (eq(x, x) | splat(sign mask off)).
+            c = new Code();
+            c.localGet(0).localGet(0).localGet(0).op(0xFD, 0x41).constant(V128, 0x7fffffff7fffffffL, 0x7fffffff7fffffffL)
+                            .op(0xFD, 0x50).op(0xFD, 0x4E);
+            f32x4Bits = w.function(new int[]{V128}, new int[]{V128}, new int[0], c);
+            c = new Code();
+            c.localGet(0).localGet(0).localGet(0).op(0xFD, 0x47).constant(V128, Long.MAX_VALUE, Long.MAX_VALUE)
+                            .op(0xFD, 0x50).op(0xFD, 0x4E);
+            f64x2Bits = w.function(new int[]{V128}, new int[]{V128}, new int[0], c);
         }
 
         /** Logs what the instruction left on the stack (for stores and fills: a hash of memory). */
@@ -414,11 +537,13 @@ public final class ArithmeticModules {
                 return;
             }
             toBits(code, op);
-            code.call(op.result == I32 || op.result == F32 ? logI32 : logI64);
+            code.call(op.result == V128 ? logV128 : op.result == I32 || op.result == F32 ? logI32 : logI64);
         }
 
         private void toBits(Code code, Op op) {
-            if (op.result == F32) {
+            if (op.result == V128 && !op.exact()) {
+                code.call(op.name.startsWith("f32x4.") ? f32x4Bits : f64x2Bits);
+            } else if (op.result == F32) {
                 code.op(op.exact() ? new int[]{0xBC} : new int[]{0x10, f32Bits});
             } else if (op.result == F64) {
                 code.op(op.exact() ? new int[]{0xBD} : new int[]{0x10, f64Bits});

@@ -77,8 +77,17 @@ final class WasmWriter {
             return this;
         }
 
-        /** A constant of the value type with the given bits. */
-        Code constant(int type, long bits) {
+        /** A constant of the value type with the given bits (a v128's high half in {@code high}). */
+        Code constant(int type, long bits, long high) {
+            if (type == 0x7B) {
+                op(0xFD, 0x0C);
+                for (long half : new long[]{bits, high}) {
+                    for (int i = 0; i < 8; i++) {
+                        out.write((int) (half >>> (8 * i)));
+                    }
+                }
+                return this;
+            }
             return switch (type) {
                 case 0x7F -> i32Const((int) bits);
                 case 0x7E -> i64Const(bits);
