@@ -1,5 +1,5 @@
 ;; The fuzzing-support loggers and the `throw` import, shared by both engines of the
-;; differential fuzzer (tools/fuzz/README.md). Floats and v128 values reach the host as
+;; differential fuzzer (docs/reliability.md). Floats and v128 values reach the host as
 ;; integer bits, so a NaN's payload and a signalling NaN survive the host boundary (a
 ;; JavaScript number would quiet an f32 NaN and cannot hold a v128 at all).
 (module

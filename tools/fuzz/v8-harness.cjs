@@ -1,4 +1,4 @@
-// The V8 side of WasmLang's differential fuzzer (tools/fuzz/README.md). Runs on Node 24.
+// The V8 side of WasmLang's differential fuzzer (docs/reliability.md). Runs on Node 24.
 //
 //   node v8-harness.cjs generate WASM_OPT OUT_DIR SEED COUNT -- WASM_OPT_FLAGS...
 //       writes OUT_DIR/NNNNN.wasm, module i made by `wasm-opt -ttf` from random bytes that
