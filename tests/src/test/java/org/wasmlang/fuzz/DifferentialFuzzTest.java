@@ -30,6 +30,7 @@ class DifferentialFuzzTest {
     private static final long SEED = Long.getLong("wasmlang.fuzz.seed", 17);
     private static final int MODULES = Integer.getInteger("wasmlang.fuzz.modules", 60);
     private static final int ARITHMETIC = Integer.getInteger("wasmlang.fuzz.arithmetic", 40);
+    private static final int COMPILED = Integer.getInteger("wasmlang.fuzz.compiled", 6);
     private static final int MUTANTS = Integer.getInteger("wasmlang.fuzz.mutants", 3000);
     /** Valid mutants run in WasmLang: every one in CI, every n-th in a long campaign (each costs a context). */
     private static final int RUN_EVERY = Integer.getInteger("wasmlang.fuzz.runEveryValidMutant", 1);
@@ -53,7 +54,7 @@ class DifferentialFuzzTest {
             Assumptions.assumeTrue("true".equals(System.getenv("CI")), "skipped: the fuzzing tools are unavailable: " + e.getMessage());
             throw e;
         }
-        runner = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()));
+        runner = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()), false);
         work = Files.createTempDirectory("wasmlang-fuzz");
     }
 
@@ -78,6 +79,23 @@ class DifferentialFuzzTest {
             tools.runInV8(dir);
             compareAll(dir, tally);
             deleteTree(dir);
+        }
+        tally.report();
+    }
+
+    /** -ttf modules with every function compiled before it runs: the JIT's control flow, liveness and exception paths. */
+    @Test
+    void translateToFuzzModulesAgreeWithV8WhenCompiled() throws Exception {
+        Tally tally = new Tally("ttf compiled " + FuzzProfile.WASM_3_0);
+        try (WasmLangRunner compiled = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()), true)) {
+            for (int start = 0; start < COMPILED; start += CHUNK) {
+                int count = Math.min(CHUNK, COMPILED - start);
+                Path dir = work.resolve("compiled-" + start);
+                tools.generate(FuzzProfile.WASM_3_0, SEED * 5_000_011 + start, count, dir);
+                tools.runInV8(dir);
+                compareAll(dir, tally, compiled);
+                deleteTree(dir);
+            }
         }
         tally.report();
     }
@@ -151,6 +169,10 @@ class DifferentialFuzzTest {
     }
 
     private void compareAll(Path dir, Tally tally) throws IOException {
+        compareAll(dir, tally, runner);
+    }
+
+    private static void compareAll(Path dir, Tally tally, WasmLangRunner runner) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path module : files.filter(f -> f.toString().endsWith(".wasm")).sorted().toList()) {
                 List<String> v8 = FuzzTools.v8Events(module);

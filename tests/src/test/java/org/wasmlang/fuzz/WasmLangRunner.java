@@ -31,11 +31,21 @@ import org.wasmlang.runtime.TrapKind;
  * modules share one engine; each gets a context of its own.
  */
 public final class WasmLangRunner implements AutoCloseable {
-    private final Engine engine = Engine.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false").build();
+    private final Engine engine;
     private final Source logger;
     private final Timer watchdog = new Timer("fuzz-watchdog", true);
 
-    public WasmLangRunner(byte[] loggerModule) {
+    /**
+     * @param compiled whether every function is compiled before its first call (the JIT's
+     *            code rather than the interpreter, which runs most of a module's single calls)
+     */
+    public WasmLangRunner(byte[] loggerModule, boolean compiled) {
+        Engine.Builder builder = Engine.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
+        if (compiled) {
+            builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
+                            .option("engine.BackgroundCompilation", "false").option("engine.CompilationFailureAction", "Throw");
+        }
+        this.engine = builder.build();
         this.logger = Source.newBuilder("wasmlang", ByteSequence.create(loggerModule), "logger.wasm").buildLiteral();
     }
 
