@@ -49,6 +49,17 @@ public final class FuzzTools {
         run(command, dir.getParent(), "wasm-opt -ttf");
     }
 
+    /**
+     * Writes {@code out}: {@code module} with every NaN a float or v128 instruction produces
+     * replaced by 0 at run time ({@code wasm-opt --denan}).
+     */
+    public void denan(Path module, FuzzProfile profile, Path out) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(node.toString(), wasmOpt.toString(), module.toString(), "--denan", "-o",
+                        out.toString()));
+        command.addAll(profile.wasmOptFlags());
+        run(command, out.getParent(), "wasm-opt --denan");
+    }
+
     /** Runs every {@code dir/*.wasm} in V8, writing {@code NAME.v8.txt} beside it. */
     public void runInV8(Path dir) throws IOException, InterruptedException {
         run(List.of(node.toString(), harness.toString(), "run", dir.toString()), dir, "the V8 harness");
