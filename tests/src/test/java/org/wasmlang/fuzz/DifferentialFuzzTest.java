@@ -71,6 +71,7 @@ class DifferentialFuzzTest {
     @ParameterizedTest
     @EnumSource(FuzzProfile.class)
     void translateToFuzzModulesAgreeWithV8(FuzzProfile profile) throws Exception {
+        Assumptions.assumeTrue(MODULES > 0, "skipped: no -ttf modules asked for");
         Tally tally = new Tally("ttf " + profile, profile);
         for (int start = 0; start < MODULES; start += CHUNK) {
             int count = Math.min(CHUNK, MODULES - start);
@@ -86,6 +87,7 @@ class DifferentialFuzzTest {
     /** -ttf modules with every function compiled before it runs: the JIT's control flow, liveness and exception paths. */
     @Test
     void translateToFuzzModulesAgreeWithV8WhenCompiled() throws Exception {
+        Assumptions.assumeTrue(COMPILED > 0, "skipped: no compiled -ttf modules asked for");
         Tally tally = new Tally("ttf compiled " + FuzzProfile.WASM_3_0, FuzzProfile.WASM_3_0);
         try (WasmLangRunner compiled = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()), true)) {
             for (int start = 0; start < COMPILED; start += CHUNK) {
@@ -102,6 +104,7 @@ class DifferentialFuzzTest {
 
     @Test
     void arithmeticDenseModulesAgreeWithV8() throws Exception {
+        Assumptions.assumeTrue(ARITHMETIC > 0, "skipped: no arithmetic modules asked for");
         Tally tally = new Tally("arithmetic", null);
         for (int start = 0; start < ARITHMETIC; start += CHUNK) {
             int count = Math.min(CHUNK, ARITHMETIC - start);
@@ -124,6 +127,7 @@ class DifferentialFuzzTest {
      */
     @Test
     void mutatedModulesAreRejectedOrRunCleanly() throws Exception {
+        Assumptions.assumeTrue(MUTANTS > 0, "skipped: no mutants asked for");
         int perModule = 200;
         int bases = Math.max(1, MUTANTS / perModule);
         int mutants = 0;
