@@ -1,0 +1,284 @@
+// The V8 side of WasmLang's differential fuzzer (docs/reliability.md). Runs on Node 24.
+//
+//   node v8-harness.cjs generate WASM_OPT OUT_DIR SEED COUNT -- WASM_OPT_FLAGS...
+//       writes OUT_DIR/NNNNN.wasm, module i made by `wasm-opt -ttf` from random bytes that
+//       depend on SEED and i only (so one module can be made again on its own)
+//   node v8-harness.cjs run DIR
+//       runs every DIR/*.wasm and writes DIR/NAME.v8.txt, the observable events
+//
+// The events follow binaryen's fuzz_shell.js: the module gets the fuzzing-support imports,
+// then every export is visited in module order (a function is called with JS null for each
+// parameter, a global's value is logged). The Java side (org.wasmlang.fuzz.WasmLangRunner)
+// writes the same lines for WasmLang; docs/reliability.md lists where this differs from
+// fuzz_shell.js and why.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const loggerModule = new WebAssembly.Module(fs.readFileSync(path.join(__dirname, 'logger.wasm')));
+
+// xorshift32: the bytes wasm-opt turns into module i depend only on (seed, i).
+function randomBytes(seed, index) {
+  let state = (Math.imul(seed | 0, 0x9E3779B1) ^ Math.imul(index + 1, 0x85EBCA6B)) | 0;
+  if (state === 0) state = 1;
+  const next = () => {
+    state ^= state << 13; state ^= state >>> 17; state ^= state << 5;
+    return state >>> 0;
+  };
+  // Sizes from 1 KB to 16 KB: the input's length bounds the module's size.
+  const length = 1024 + (next() % 15360);
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = next() & 0xff;
+  return bytes;
+}
+
+// Loads binaryen's wasm-opt (an Emscripten program) once and returns its main, so that
+// generating a module costs milliseconds instead of a Node start and a 10 MB compile.
+function loadWasmOpt(file, ready) {
+  let source = fs.readFileSync(file, 'utf8');
+  if (source.startsWith('#!')) source = '//' + source;
+  const settings = { noInitialRun: true, noExitRuntime: true, onRuntimeInitialized: () => ready(callMain) };
+  const program = new Function('Module', 'require', 'module', '__filename', '__dirname', 'process',
+                               source + '\n;return callMain;');
+  const callMain = program(settings, require, { exports: {} }, file, path.dirname(file), process);
+}
+
+function generate(args) {
+  const [wasmOpt, outDir, seedText, countText, separator, ...flags] = args;
+  if (separator !== '--') throw new Error('usage: generate WASM_OPT OUT_DIR SEED COUNT -- FLAGS...');
+  const seed = Number(seedText), count = Number(countText);
+  fs.mkdirSync(outDir, { recursive: true });
+  loadWasmOpt(wasmOpt, (main) => {
+    const input = path.join(outDir, 'input.dat');
+    for (let i = 0; i < count; i++) {
+      fs.writeFileSync(input, randomBytes(seed, i));
+      const out = path.join(outDir, String(i).padStart(5, '0') + '.wasm');
+      try {
+        main([input, '-ttf', '-o', out, ...flags]);
+      } catch (e) {
+        // Emscripten reports a non-zero exit as a thrown ExitStatus.
+        if (!(e && e.name === 'ExitStatus' && e.status === 0)) {
+          throw new Error(`wasm-opt failed on module ${i}: ${e && e.message}`);
+        }
+      }
+    }
+    fs.unlinkSync(input);
+  });
+}
+
+// A JS number as both sides print it: integral values in decimal, others as their f64 bits.
+function number(x) {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  if (Number.isInteger(x) && Math.abs(x) < 2 ** 53) return String(x);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  return hex(view.getBigUint64(0), 16);
+}
+
+function hex(value, digits) {
+  return '0x' + value.toString(16).padStart(digits, '0');
+}
+
+// A NaN as its class. Wasm leaves a NaN result's sign open, and its payload too once an
+// operand is a non-canonical NaN (V8's f32.min then answers the canonical NaN, WasmLang the
+// operand's payload; a multiplication keeps either operand's), so a quiet NaN prints as
+// such; a signalling NaN only comes from bit operations, which are exact, so it keeps its
+// payload. The arithmetic-dense modules check canonical results exactly.
+function nanClass(payload, quietBit) {
+  if ((payload & quietBit) === 0n) return 'nan:signalling:' + hex(payload, 1);
+  return 'nan:quiet';
+}
+
+function f32Bits(bits) {
+  bits >>>= 0;
+  if ((bits & 0x7f800000) === 0x7f800000 && (bits & 0x7fffff) !== 0) return nanClass(BigInt(bits & 0x7fffff), 0x400000n);
+  return hex(bits, 8);
+}
+
+function f64Bits(bits) {
+  bits = BigInt.asUintN(64, bits);
+  const exponent = (bits >> 52n) & 0x7ffn, fraction = bits & 0xfffffffffffffn;
+  if (exponent === 0x7ffn && fraction !== 0n) return nanClass(fraction, 1n << 51n);
+  return hex(bits, 16);
+}
+
+class HostError extends Error {}
+
+// The payload objects of imported externref globals (fuzz_shell.js computes the same).
+function payloadOf(moduleName, name) {
+  let payload = 0;
+  for (const part of [moduleName, name]) {
+    for (const c of part) payload = (payload + c.charCodeAt(0)) % 251;
+  }
+  return { payload };
+}
+
+function value(x, wasmtag) {
+  if (x === null) return 'null';
+  if (x === undefined) return 'undefined';
+  switch (typeof x) {
+    case 'number': return number(x);
+    case 'bigint': return String(BigInt.asIntN(64, x));
+    case 'function': return 'function';
+    case 'object':
+      if (Object.hasOwn(x, 'payload')) return `externref(${x.payload})`;
+      if (x instanceof HostError) return 'hosterror';
+      return 'object';
+    default: return typeof x;
+  }
+}
+
+function trapKind(message) {
+  const kinds = [
+    ['unreachable', 'unreachable'],
+    ['memory access out of bounds', 'memory'],
+    ['data segment out of bounds', 'memory'],
+    ['table index is out of bounds', 'table'],
+    ['element segment out of bounds', 'table'],
+    ['null function or function signature mismatch', 'indirect'],
+    ['divide by zero', 'divide-by-zero'],
+    ['remainder by zero', 'divide-by-zero'],
+    ['divide result unrepresentable', 'overflow-or-conversion'],
+    ['float unrepresentable in integer range', 'overflow-or-conversion'],
+    ['dereferencing a null pointer', 'null'],
+    ['rethrowing null value', 'null'],
+  ];
+  for (const [text, kind] of kinds) if (message.includes(text)) return kind;
+  return 'other(' + message + ')';
+}
+
+function outcome(e, wasmtag) {
+  if (e instanceof WebAssembly.RuntimeError) return 'trap ' + trapKind(e.message);
+  if (e instanceof RangeError && e.message.includes('Maximum call stack size exceeded')) return 'exhausted';
+  if (e instanceof WebAssembly.Exception) {
+    return e.is(wasmtag) ? 'exception wasmtag ' + e.getArg(wasmtag, 0) : 'exception wasm';
+  }
+  if (e instanceof HostError) return 'exception host';
+  if (e instanceof TypeError) return 'error type';
+  if (e instanceof RangeError) return 'error range';
+  return 'error other(' + e + ')';
+}
+
+function runModule(bytes) {
+  const lines = [];
+  const logger = new WebAssembly.Instance(loggerModule, {
+    host: {
+      i32: (v) => lines.push('log i32 ' + v),
+      i64: (v) => lines.push('log i64 ' + v),
+      f32: (bits) => lines.push('log f32 ' + f32Bits(bits)),
+      f64: (bits) => lines.push('log f64 ' + f64Bits(bits)),
+      v128: (low, high) => lines.push('log v128 ' + hex(BigInt.asUintN(64, high), 16) + hex(BigInt.asUintN(64, low), 16).slice(2)),
+      'host-error': () => { throw new HostError('js exception'); },
+    },
+  }).exports;
+  const wasmtag = logger.wasmtag;
+  let exportList = [];
+  let table = null;
+
+  // Calls a function as fuzz_shell.js does: JS null for every parameter.
+  const callFunc = (f) => f.apply(null, new Array(f.length).fill(null));
+  // fuzz_shell.js's tryCall: traps and stack overflow pass, other exceptions give 1.
+  const tryCall = (thunk) => {
+    try {
+      thunk();
+      return 0;
+    } catch (e) {
+      if (e instanceof WebAssembly.RuntimeError) throw e;
+      if (e instanceof RangeError && e.message.includes('Maximum call stack size exceeded')) throw e;
+      return 1;
+    }
+  };
+  const logRef = (ref) => lines.push('log ref ' + value(ref, wasmtag));
+  const tableIndex = (index) => {
+    index >>>= 0;
+    return typeof table.length === 'bigint' ? BigInt(index) : index;
+  };
+  const imports = {
+    'fuzzing-support': {
+      'log-i32': logger['log-i32'], 'log-i64': logger['log-i64'],
+      'log-f32': logger['log-f32'], 'log-f64': logger['log-f64'],
+      'log-v128': logger['log-v128'],
+      'log-anyref': logRef, 'log-funcref': logRef, 'log-externref': logRef, 'log-contref': logRef,
+      throw: logger.throw,
+      wasmtag,
+      // WebAssembly.JSTag is JavaScript's, not core Wasm's: an ordinary tag stands in for it.
+      jstag: new WebAssembly.Tag({ parameters: ['externref'] }),
+      'table-get': (index) => table.get(tableIndex(index)),
+      'table-set': (index, ref) => { table.set(tableIndex(index), ref); },
+      'call-export': (index, flags) => { callFunc(exportList[index].value); },
+      'call-export-catch': (index) => tryCall(() => callFunc(exportList[index].value)),
+      'call-ref': (ref, flags) => { callFunc(ref); },
+      'call-ref-catch': (ref) => tryCall(() => callFunc(ref)),
+      sleep: (ms, id) => id,
+      'log-branch': (actual, expected, id) => {
+        lines.push(`log branch ${actual} ${expected} ${id}`);
+        return actual;
+      },
+    },
+    env: { setTempRet0: () => {}, getTempRet0: () => 0 },
+  };
+
+  let module;
+  try {
+    module = new WebAssembly.Module(bytes);
+  } catch (e) {
+    lines.push('invalid');
+    return lines;
+  }
+  for (const imp of WebAssembly.Module.imports(module)) {
+    if (imp.kind === 'global') {
+      imports[imp.module] ??= {};
+      imports[imp.module][imp.name] ??= payloadOf(imp.module, imp.name);
+    }
+  }
+  let instance;
+  try {
+    instance = new WebAssembly.Instance(module, imports);
+  } catch (e) {
+    lines.push('instantiate ' + outcome(e, wasmtag));
+    return lines;
+  }
+  const exports = WebAssembly.Module.exports(module);
+  exportList = exports.map((e) => ({ name: e.name, value: instance.exports[e.name] }));
+  table = instance.exports.table ?? null;
+  for (const { name, value: exported } of exportList) {
+    if (exported instanceof WebAssembly.Global) {
+      lines.push('global ' + name);
+      try {
+        lines.push('value ' + value(exported.value, wasmtag));
+      } catch (e) {
+        lines.push(outcome(e, wasmtag));
+      }
+    } else if (typeof exported === 'function') {
+      lines.push('call ' + name);
+      try {
+        const result = callFunc(exported);
+        if (Array.isArray(result)) {
+          lines.push('result ' + result.map((r) => value(r, wasmtag)).join(' '));
+        } else if (result !== undefined) {
+          lines.push('result ' + value(result, wasmtag));
+        }
+      } catch (e) {
+        lines.push(outcome(e, wasmtag));
+      }
+    }
+  }
+  return lines;
+}
+
+function run(args) {
+  const [dir] = args;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.wasm')).sort()) {
+    const lines = runModule(fs.readFileSync(path.join(dir, file)));
+    fs.writeFileSync(path.join(dir, file.replace(/\.wasm$/, '.v8.txt')), lines.join('\n') + '\n');
+  }
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'generate') generate(rest);
+else if (command === 'run') run(rest);
+else {
+  console.error('usage: v8-harness.cjs generate|run ...');
+  process.exit(2);
+}
