@@ -372,6 +372,8 @@ public final class WasmLangRunner implements AutoCloseable {
             case NULL_REFERENCE, NULL_FUNCTION_REFERENCE, NULL_EXCEPTION_REFERENCE -> "null";
             case CALL_STACK_EXHAUSTED -> "exhausted";
             case OUT_OF_MEMORY -> "out-of-memory";
+            // The fuzzer sets no time limit; should one end a call, it is no Wasm outcome.
+            case CALL_TIME_LIMIT -> "time-limit";
         };
     }
 
