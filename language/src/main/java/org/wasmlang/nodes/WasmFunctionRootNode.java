@@ -16,6 +16,7 @@ import org.wasmlang.validation.FunctionInfo;
 import com.oracle.truffle.api.source.SourceSection;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameDescriptor;
 import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -195,6 +196,16 @@ public final class WasmFunctionRootNode extends RootNode {
     @Override
     public SourceSection getSourceSection() {
         return instance.compiledModule().textSource().functionSection(functionIndex);
+    }
+
+    /** The parameters and locals, named as the name section names them, else {@code $0}, {@code $1}, .... */
+    LocalsScope localsScope(Frame frame) {
+        String[] names = new String[localTypes.length];
+        for (int i = 0; i < names.length; i++) {
+            String named = instance.module().names().localName(functionIndex, i);
+            names[i] = named != null ? named : "$" + i;
+        }
+        return new LocalsScope(name, names, localTypes, frame);
     }
 
     /** The line of the instruction at {@code byteOffset} in the module's text view. */

@@ -5,7 +5,12 @@ import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
 import com.oracle.truffle.api.instrumentation.ProbeNode;
@@ -34,6 +39,7 @@ import com.oracle.truffle.api.source.SourceSection;
  * interpreter skips this.
  */
 @GenerateWrapper
+@ExportLibrary(NodeLibrary.class)
 public abstract class WasmNode extends Node implements InstrumentableNode {
     public static final int NORMAL = -1;
 
@@ -93,6 +99,20 @@ public abstract class WasmNode extends Node implements InstrumentableNode {
             return null;
         }
         return root.instructionSection(byteOffset);
+    }
+
+    /** A debugger's view of the function's locals (see {@link LocalsScope}). */
+    @ExportMessage
+    final boolean hasScope(@SuppressWarnings("unused") Frame frame) {
+        return getRootNode() instanceof WasmFunctionRootNode;
+    }
+
+    @ExportMessage
+    final Object getScope(Frame frame, @SuppressWarnings("unused") boolean nodeEnter) throws UnsupportedMessageException {
+        if (!(getRootNode() instanceof WasmFunctionRootNode root)) {
+            throw UnsupportedMessageException.create();
+        }
+        return root.localsScope(frame);
     }
 
     /** Whether this instruction is a statement when it has a byte offset (see {@link #hasTag}). */

@@ -4,11 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
+
+import com.oracle.truffle.api.debug.DebugScope;
+import com.oracle.truffle.api.debug.DebugValue;
+import com.oracle.truffle.api.debug.Debugger;
+import com.oracle.truffle.api.debug.DebuggerSession;
 import org.wasmlang.interop.Guests;
 
 /**
@@ -51,6 +60,37 @@ class InstrumentationTest {
             assertEquals(1000, exports(context).getMember("count").execute(1000).asInt());
         }
         exhausted(limited(100_000), "count", 100_000);
+    }
+
+    @Test
+    void theDebuggerStopsAtInstructionsAndShowsAndEditsLocalsByName() {
+        List<String> stops = new ArrayList<>();
+        try (Engine engine = Engine.create(); Context context = Context.newBuilder("wasmlang").engine(engine).build()) {
+            Value count = exports(context).getMember("count");
+            try (DebuggerSession session = Debugger.find(engine).startSession(event -> {
+                DebugScope scope = event.getTopStackFrame().getScope();
+                StringBuilder locals = new StringBuilder();
+                for (DebugValue local : scope.getDeclaredValues()) {
+                    locals.append(' ').append(local.getName()).append('=').append(local.toDisplayString());
+                }
+                stops.add(event.getTopStackFrame().getName() + " " + event.getSourceSection().getSource().getName() + ":"
+                                + event.getSourceSection().getStartLine() + " " + event.getSourceSection().getCharacters()
+                                + " |" + locals);
+                if (stops.size() == 2) {
+                    scope.getDeclaredValue("n").set(scope.getDeclaredValue("i").asInt() + 2);
+                }
+                if (stops.size() < 3) {
+                    event.prepareStepInto(1);
+                }
+            })) {
+                session.suspendNextExecution();
+                assertEquals(2, count.execute(1000).asInt(), "the debugger set n to 2");
+            }
+        }
+        // Lines of `wasmlang print statements.wasm`: the local.gets are folded into i32.ge_u.
+        assertEquals(List.of("count statements.wat:12 loop | n=1000 i=0",
+                        "count statements.wat:15 i32.ge_u | n=1000 i=0",
+                        "count statements.wat:16 br_if 1 | n=2 i=0"), stops);
     }
 
     @Test

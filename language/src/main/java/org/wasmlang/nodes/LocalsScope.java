@@ -1,0 +1,124 @@
+package org.wasmlang.nodes;
+
+import org.wasmlang.WasmLanguage;
+import org.wasmlang.interop.ObjectArray;
+import org.wasmlang.interop.ValueConversion;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.runtime.WasmNull;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.frame.Frame;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * What a debugger shows as a Wasm function's local scope: its parameters and locals by their
+ * names (the name section's, else {@code $0}, {@code $1}, ...), read from and written to the
+ * frame's slots. Without a frame (a function not on the stack) the names alone.
+ */
+@ExportLibrary(InteropLibrary.class)
+final class LocalsScope implements TruffleObject {
+    private final String functionName;
+    private final String[] names;
+    private final int[] types;
+    /** The function's frame, or null. */
+    private final Frame frame;
+
+    LocalsScope(String functionName, String[] names, int[] types, Frame frame) {
+        this.functionName = functionName;
+        this.names = names;
+        this.types = types;
+        this.frame = frame;
+    }
+
+    private int indexOf(String member) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(member)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @ExportMessage
+    boolean isScope() {
+        return true;
+    }
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends TruffleLanguage<?>> getLanguage() {
+        return WasmLanguage.class;
+    }
+
+    @ExportMessage
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return functionName;
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        return new ObjectArray(names.clone());
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberReadable(String member) {
+        return indexOf(member) >= 0;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        int local = indexOf(member);
+        if (local < 0) {
+            throw UnknownIdentifierException.create(member);
+        }
+        if (frame == null) {
+            return WasmNull.NULL;
+        }
+        return Values.box(frame, local, types[local]);
+    }
+
+    /** Numbers can be edited from a debugger; references and v128 values cannot. */
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberModifiable(String member) {
+        int local = indexOf(member);
+        return frame != null && local >= 0 && ValueType.isNumeric(types[local]);
+    }
+
+    @ExportMessage
+    boolean isMemberInsertable(@SuppressWarnings("unused") String member) {
+        return false;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void writeMember(String member, Object value) throws UnknownIdentifierException, UnsupportedMessageException,
+                    UnsupportedTypeException {
+        int local = indexOf(member);
+        if (local < 0) {
+            throw UnknownIdentifierException.create(member);
+        }
+        if (!isMemberModifiable(member)) {
+            throw UnsupportedMessageException.create();
+        }
+        Values.unbox(frame, local, types[local], ValueConversion.toWasm(value, types[local], 1));
+    }
+}
