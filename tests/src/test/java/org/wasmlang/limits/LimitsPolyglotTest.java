@@ -117,7 +117,10 @@ class LimitsPolyglotTest {
             assertContains(r.get(5), "call time limit exceeded");
             assertEquals("999", r.get(6));
             assertContains(r.get(7), "wasmlang.CallDepthLimit, 1000");
-            assertContains(r.get(8), "call stack exhausted");
+            // Each level also nests a Python call, so Python's own recursion limit may end the
+            // descent first (it did in one CI run); either way a clear error, not a crash.
+            assertTrue(r.get(8).contains("call stack exhausted") || r.get(8).contains("maximum recursion depth exceeded"),
+                            r.get(8));
         }
     }
 }
