@@ -192,6 +192,15 @@ public final class WasmFunctionRootNode extends RootNode {
         return results;
     }
 
+    /**
+     * A guest function is never internal. Said here because Truffle's default asks for the
+     * source section, and it asks on every guest exception's stack walk, tools or not.
+     */
+    @Override
+    public boolean isInternal() {
+        return false;
+    }
+
     /** The function in the module's text view (a tool asked: see {@link WasmNode#getSourceSection}). */
     @Override
     public SourceSection getSourceSection() {
