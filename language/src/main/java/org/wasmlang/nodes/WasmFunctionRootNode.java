@@ -201,10 +201,10 @@ public final class WasmFunctionRootNode extends RootNode {
         return false;
     }
 
-    /** The function in the module's text view (a tool asked: see {@link WasmNode#getSourceSection}). */
+    /** The function's source (a tool asked, or a guest exception: see {@link WasmNode#getSourceSection}). */
     @Override
     public SourceSection getSourceSection() {
-        return instance.compiledModule().textSource().functionSection(functionIndex);
+        return instance.compiledModule().sourceView().functionSection(functionIndex);
     }
 
     /** The parameters and locals, named as the name section names them, else {@code $0}, {@code $1}, .... */
@@ -217,9 +217,14 @@ public final class WasmFunctionRootNode extends RootNode {
         return new LocalsScope(name, names, localTypes, frame);
     }
 
-    /** The line of the instruction at {@code byteOffset} in the module's text view. */
+    /** The source of the instruction at {@code byteOffset}. */
     SourceSection instructionSection(int byteOffset) {
-        return instance.compiledModule().textSource().instructionSection(functionIndex, byteOffset);
+        return instance.compiledModule().sourceView().instructionSection(functionIndex, byteOffset);
+    }
+
+    /** Whether the instruction at {@code byteOffset} begins a statement of the function's source. */
+    boolean isStatementStart(int byteOffset) {
+        return instance.compiledModule().sourceView().isStatement(functionIndex, byteOffset);
     }
 
     @Override

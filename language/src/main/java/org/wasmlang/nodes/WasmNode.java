@@ -115,9 +115,14 @@ public abstract class WasmNode extends Node implements InstrumentableNode {
         return root.localsScope(frame);
     }
 
-    /** Whether this instruction is a statement when it has a byte offset (see {@link #hasTag}). */
+    /**
+     * Whether this instruction is a statement when it has a byte offset (see {@link #hasTag}):
+     * an instruction of a region that begins a statement of the source (each one in the text
+     * view; the first of a source line with DWARF).
+     */
     protected boolean isStatement() {
-        return holder() instanceof RegionNode;
+        return holder() instanceof RegionNode && getRootNode() instanceof WasmFunctionRootNode root
+                        && root.isStatementStart(byteOffset);
     }
 
     /** Whether this instruction calls a function (a call tools see as a {@code CallTag}). */

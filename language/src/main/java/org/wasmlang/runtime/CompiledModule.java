@@ -1,6 +1,6 @@
 package org.wasmlang.runtime;
 
-import org.wasmlang.text.TextSource;
+import org.wasmlang.debug.SourceView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,8 +39,8 @@ public final class CompiledModule implements TruffleObject {
     private final Module module;
     private final FunctionInfo[] functionInfos;
     private final Features features;
-    /** The text view tools show, printed on their first request. */
-    private volatile TextSource textSource;
+    /** What tools see as the module's source, made on their first request. */
+    private volatile SourceView sourceView;
 
     public CompiledModule(String name, Module module, FunctionInfo[] functionInfos, Features features) {
         this.name = name;
@@ -68,20 +68,20 @@ public final class CompiledModule implements TruffleObject {
         return module;
     }
 
-    /** The module's text view with its sections (see {@link TextSource}); printed once, on first use. */
+    /** The module's source as tools see it (see {@link SourceView}); made once, on first use. */
     @TruffleBoundary
-    public TextSource textSource() {
-        TextSource text = textSource;
-        if (text == null) {
+    public SourceView sourceView() {
+        SourceView view = sourceView;
+        if (view == null) {
             synchronized (this) {
-                text = textSource;
-                if (text == null) {
-                    text = TextSource.print(name, module, features);
-                    textSource = text;
+                view = sourceView;
+                if (view == null) {
+                    view = SourceView.of(name, module, features);
+                    sourceView = view;
                 }
             }
         }
-        return text;
+        return view;
     }
 
     /** Validation results of the defined function with this index among defined functions. */

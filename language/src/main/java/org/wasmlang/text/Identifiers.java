@@ -29,6 +29,11 @@ final class Identifiers {
         return index >= 0 && index < ids.length ? ids[index] : null;
     }
 
+    /** Whether some item has this id. */
+    boolean isTaken(String id) {
+        return taken.contains(id);
+    }
+
     /** How an instruction or field refers to item {@code index}: its id, else the index. */
     String reference(int index) {
         String id = id(index);

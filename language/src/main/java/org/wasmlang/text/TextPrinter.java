@@ -16,6 +16,7 @@ import org.wasmlang.module.ConstantExpression;
 import org.wasmlang.module.DataSegment;
 import org.wasmlang.module.ElementSegment;
 import org.wasmlang.module.Export;
+import org.wasmlang.module.ExternKind;
 import org.wasmlang.module.Features;
 import org.wasmlang.module.Function;
 import org.wasmlang.module.Import;
@@ -70,6 +71,69 @@ public final class TextPrinter {
     /** The text view of a module decoded with {@code features}. */
     public static ModuleText print(Module module, Features features) {
         return new TextPrinter(module, features).module();
+    }
+
+    /** A printer of the module's functions one at a time (see {@link #function(int)}). */
+    public static TextPrinter forFunctions(Module module, Features features) {
+        return new TextPrinter(module, features);
+    }
+
+    /**
+     * One defined function's text as {@link #print} prints it, alone and without the
+     * module's indentation: its {@code (func} on line 1, its closing parenthesis last.
+     */
+    public synchronized FunctionText function(int functionIndex) {
+        out.setLength(0);
+        line = 1;
+        int[] offsets = function(module.function(functionIndex));
+        int bodyFirstLine = line - offsets.length;
+        StringBuilder text = new StringBuilder(out.length());
+        // Lines start with the module's indentation (FIELD), which a function alone does without.
+        int start = 0;
+        while (start < out.length()) {
+            int end = out.indexOf("\n", start);
+            int skip = Math.min(FIELD.length(), end - start);
+            text.append(out, start + skip, end + 1);
+            start = end + 1;
+        }
+        out.setLength(0);
+        return new FunctionText(fileName(functionIndex), text.toString(), bodyFirstLine, offsets);
+    }
+
+    /**
+     * A name for a file holding the function alone, unique in the module: its id without the
+     * {@code $}, else the name it is exported under, else {@code funcN}. A name that needs
+     * characters a file name should not hold, or that another function's id already takes,
+     * is kept readable but prefixed with the function's index.
+     */
+    private String fileName(int functionIndex) {
+        String id = functionIds.id(functionIndex);
+        String name;
+        if (id != null) {
+            name = id.substring(1);
+        } else {
+            name = exportName(functionIndex);
+            if (name == null) {
+                return "func" + functionIndex;
+            }
+        }
+        StringBuilder file = new StringBuilder(name.length());
+        for (int i = 0; i < name.length() && file.length() < 80; i++) {
+            char c = name.charAt(i);
+            file.append(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' ? c : '_');
+        }
+        boolean clean = file.toString().equals(name) && (id != null || !functionIds.isTaken("$" + name));
+        return clean ? name : functionIndex + "-" + file;
+    }
+
+    private String exportName(int functionIndex) {
+        for (int i = 0; i < module.exportCount(); i++) {
+            Export export = module.export(i);
+            if (export.kind() == ExternKind.FUNC && export.index() == functionIndex) {
+                return export.name();
+            }
+        }
+        return null;
     }
 
     private ModuleText module() {

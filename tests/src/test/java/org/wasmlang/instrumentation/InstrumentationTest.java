@@ -11,6 +11,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 
@@ -87,10 +88,32 @@ class InstrumentationTest {
                 assertEquals(2, count.execute(1000).asInt(), "the debugger set n to 2");
             }
         }
-        // Lines of `wasmlang print statements.wasm`: the local.gets are folded into i32.ge_u.
-        assertEquals(List.of("count statements.wat:12 loop | n=1000 i=0",
-                        "count statements.wat:15 i32.ge_u | n=1000 i=0",
-                        "count statements.wat:16 br_if 1 | n=2 i=0"), stops);
+        // Lines of count's text (lines 9 to 25 of `wasmlang print statements.wasm`): the
+        // local.gets are folded into i32.ge_u.
+        assertEquals(List.of("count statements.wasm/count.wat:4 loop | n=1000 i=0",
+                        "count statements.wasm/count.wat:7 i32.ge_u | n=1000 i=0",
+                        "count statements.wasm/count.wat:8 br_if 1 | n=2 i=0"), stops);
+    }
+
+    @Test
+    void aTrapIsLocatedAtItsInstructionInTheFunctionsText() {
+        try (Context context = Context.create("wasmlang")) {
+            Value divide = Guests.module(context, "traps.wasm").newInstance().getMember("exports").getMember("divide");
+            PolyglotException e = assertThrows(PolyglotException.class, () -> divide.execute(7, 0));
+            SourceSection at = e.getSourceLocation();
+            assertEquals("traps.wasm/quotient.wat", at.getSource().getName());
+            assertEquals(4, at.getStartLine());
+            assertEquals("i32.div_s", at.getCharacters().toString());
+            List<String> frames = new ArrayList<>();
+            for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+                if (frame.isGuestFrame()) {
+                    frames.add(frame.getRootName() + " " + frame.getSourceLocation().getSource().getName() + ":"
+                                    + frame.getSourceLocation().getStartLine());
+                }
+            }
+            // The unnamed export's text is named after its export; line 5 is its call.
+            assertEquals(List.of("quotient traps.wasm/quotient.wat:4", "divide traps.wasm/divide.wat:5"), frames);
+        }
     }
 
     @Test

@@ -71,10 +71,10 @@ class ToolOptionsTest {
         String module = org.wasmlang.testing.TestPaths.projectRoot().resolve("tests/src/test/resources/guests/statements.wasm").toString();
         Outcome tracer = run("run", "--cputracer", module, "--invoke", "count", "1000");
         assertEquals(0, tracer.status(), tracer.err());
-        assertTrue(tracer.out().matches("(?s).*\\n count +\\| +1 100\\.0% .*statements\\.wat~9-25:.*"), tracer.out());
+        assertTrue(tracer.out().matches("(?s).*\\n count +\\| +1 100\\.0% .*statements\\.wasm/count\\.wat~1-17:.*"), tracer.out());
         Outcome sampler = run("run", "--cpusampler", "--cpusampler.Period=1", module, "--invoke", "count", "20000000");
         assertEquals(0, sampler.status(), sampler.err());
-        assertTrue(sampler.out().matches("(?s).*\\n count +\\|\\| +\\d+ms .*statements\\.wat~9-25:.*"), sampler.out());
+        assertTrue(sampler.out().matches("(?s).*\\n count +\\|\\| +\\d+ms .*statements\\.wasm/count\\.wat~1-17:.*"), sampler.out());
     }
 
     @Test

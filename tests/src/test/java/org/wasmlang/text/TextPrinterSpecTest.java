@@ -109,8 +109,33 @@ class TextPrinterSpecTest {
             // Invalid modules print too (the printer needs decoding only), without crashing.
             ModuleText text = TextPrinter.print(decoded, features);
             checkLineMap(decoded, features, text, where);
+            checkFunctionsAlone(decoded, features, text, where);
             if (valid && wat2wasm != null) {
                 roundTrip(decoded, text, wat2wasm, where);
+            }
+        }
+    }
+
+    /**
+     * Each function printed alone is its lines of the module's text less the module's
+     * indentation, and places its instructions on those lines counted from its {@code (func}.
+     */
+    static void checkFunctionsAlone(Module module, Features features, ModuleText text, String where) {
+        String[] lines = text.text().split("\n", -1);
+        LineMap map = text.lineMap();
+        TextPrinter printer = TextPrinter.forFunctions(module, features);
+        for (int d = 0; d < module.definedFunctionCount(); d++) {
+            int f = module.definedFunction(d).index();
+            FunctionText alone = printer.function(f);
+            int first = map.functionFirstLine(f);
+            StringBuilder expected = new StringBuilder();
+            for (int line = first; line <= map.functionLastLine(f); line++) {
+                expected.append(lines[line - 1].substring(2)).append('\n');
+            }
+            assertEquals(expected.toString(), alone.text(), where + ": function " + f + " alone");
+            for (int k = 0; k < map.instructionCount(f); k++) {
+                int offset = alone.offsets()[k];
+                assertEquals(map.instructionLine(f, offset) - first + 1, alone.instructionLine(offset), where);
             }
         }
     }
