@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.wasmlang.debug.ExpressionNode;
+import org.wasmlang.debug.FloatView;
 import org.wasmlang.interop.WasmBindings;
 import org.wasmlang.limits.StackExhaustion;
 import org.wasmlang.limits.ThreadLimits;
@@ -17,6 +19,7 @@ import org.wasmlang.runtime.WasmLoadException;
 import com.oracle.truffle.api.instrumentation.ProvidedTags;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.nodes.ExecutableNode;
 import com.oracle.truffle.api.ContextThreadLocal;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.nodes.Node;
@@ -130,6 +133,19 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     protected void disposeContext(WasmContext context) {
         context.closeWasiFiles();
         context.releaseMemories();
+    }
+
+    /** Floats as the text format writes them (NaN payloads shown); other values as they are. */
+    @Override
+    protected Object getLanguageView(WasmContext context, Object value) {
+        Object view = FloatView.of(value);
+        return view != null ? view : super.getLanguageView(context, value);
+    }
+
+    /** An expression a debugger evaluates in a paused Wasm frame (see {@code debug.Expression}). */
+    @Override
+    protected ExecutableNode parse(InlineParsingRequest request) {
+        return ExpressionNode.parse(this, request.getLocation(), request.getSource().getCharacters().toString());
     }
 
     /**

@@ -49,6 +49,14 @@ final class NameSectionReader {
                         }
                     }
                     default -> {
+                        Names.Space space = Names.Space.ofSubsection(id);
+                        if (space != null) {
+                            int n = r.count();
+                            for (int i = 0; i < n; i++) {
+                                int index = r.u32();
+                                names.withName(space, index, r.name());
+                            }
+                        }
                         // Other subsections (labels, types, ...) are not used yet.
                     }
                 }

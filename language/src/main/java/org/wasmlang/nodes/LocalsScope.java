@@ -20,7 +20,8 @@ import com.oracle.truffle.api.library.ExportMessage;
 /**
  * What a debugger shows as a Wasm function's local scope: its parameters and locals by their
  * names (the name section's, else {@code $0}, {@code $1}, ...), read from and written to the
- * frame's slots. Without a frame (a function not on the stack) the names alone.
+ * frame's slots. Without a frame (a function not on the stack) the names alone. Its parent
+ * scope holds the instance's globals and memories ({@link org.wasmlang.debug.ModuleScope}).
  */
 @ExportLibrary(InteropLibrary.class)
 final class LocalsScope implements TruffleObject {
@@ -29,12 +30,15 @@ final class LocalsScope implements TruffleObject {
     private final int[] types;
     /** The function's frame, or null. */
     private final Frame frame;
+    /** The instance's globals and memories. */
+    private final Object parent;
 
-    LocalsScope(String functionName, String[] names, int[] types, Frame frame) {
+    LocalsScope(String functionName, String[] names, int[] types, Frame frame, Object parent) {
         this.functionName = functionName;
         this.names = names;
         this.types = types;
         this.frame = frame;
+        this.parent = parent;
     }
 
     private int indexOf(String member) {
@@ -49,6 +53,16 @@ final class LocalsScope implements TruffleObject {
     @ExportMessage
     boolean isScope() {
         return true;
+    }
+
+    @ExportMessage
+    boolean hasScopeParent() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getScopeParent() {
+        return parent;
     }
 
     @ExportMessage
@@ -71,23 +85,36 @@ final class LocalsScope implements TruffleObject {
         return true;
     }
 
+    /** Its own names, then its parent's (Truffle's scopes list what encloses them too). */
     @ExportMessage
+    @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        return new ObjectArray(names.clone());
+        InteropLibrary interop = InteropLibrary.getUncached();
+        try {
+            Object outer = interop.getMembers(parent);
+            long outerCount = interop.getArraySize(outer);
+            String[] members = java.util.Arrays.copyOf(names, names.length + (int) outerCount);
+            for (int i = 0; i < outerCount; i++) {
+                members[names.length + i] = interop.asString(interop.readArrayElement(outer, i));
+            }
+            return new ObjectArray(members);
+        } catch (com.oracle.truffle.api.interop.InteropException e) {
+            return new ObjectArray(names.clone());
+        }
     }
 
     @ExportMessage
     @TruffleBoundary
     boolean isMemberReadable(String member) {
-        return indexOf(member) >= 0;
+        return indexOf(member) >= 0 || InteropLibrary.getUncached().isMemberReadable(parent, member);
     }
 
     @ExportMessage
     @TruffleBoundary
-    Object readMember(String member) throws UnknownIdentifierException {
+    Object readMember(String member) throws UnknownIdentifierException, UnsupportedMessageException {
         int local = indexOf(member);
         if (local < 0) {
-            throw UnknownIdentifierException.create(member);
+            return InteropLibrary.getUncached().readMember(parent, member);
         }
         if (frame == null) {
             return WasmNull.NULL;
@@ -100,7 +127,10 @@ final class LocalsScope implements TruffleObject {
     @TruffleBoundary
     boolean isMemberModifiable(String member) {
         int local = indexOf(member);
-        return frame != null && local >= 0 && ValueType.isNumeric(types[local]);
+        if (local < 0) {
+            return InteropLibrary.getUncached().isMemberModifiable(parent, member);
+        }
+        return frame != null && ValueType.isNumeric(types[local]);
     }
 
     @ExportMessage
@@ -114,7 +144,8 @@ final class LocalsScope implements TruffleObject {
                     UnsupportedTypeException {
         int local = indexOf(member);
         if (local < 0) {
-            throw UnknownIdentifierException.create(member);
+            InteropLibrary.getUncached().writeMember(parent, member, value);
+            return;
         }
         if (!isMemberModifiable(member)) {
             throw UnsupportedMessageException.create();

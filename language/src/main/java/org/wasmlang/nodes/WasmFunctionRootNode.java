@@ -3,6 +3,7 @@ package org.wasmlang.nodes;
 import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.limits.ThreadLimits;
+import org.wasmlang.debug.ModuleScope;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Function;
 import org.wasmlang.runtime.TailCall;
@@ -214,7 +215,7 @@ public final class WasmFunctionRootNode extends RootNode {
             String named = instance.module().names().localName(functionIndex, i);
             names[i] = named != null ? named : "$" + i;
         }
-        return new LocalsScope(name, names, localTypes, frame);
+        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance));
     }
 
     /** The source of the instruction at {@code byteOffset}. */

@@ -15,7 +15,10 @@ import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 import org.junit.jupiter.api.Test;
 
+import com.oracle.truffle.api.debug.Breakpoint;
+import com.oracle.truffle.api.debug.DebugException;
 import com.oracle.truffle.api.debug.DebugScope;
+import com.oracle.truffle.api.debug.DebugStackFrame;
 import com.oracle.truffle.api.debug.DebugValue;
 import com.oracle.truffle.api.debug.Debugger;
 import com.oracle.truffle.api.debug.DebuggerSession;
@@ -114,6 +117,97 @@ class InstrumentationTest {
             // The unnamed export's text is named after its export; line 5 is its call.
             assertEquals(List.of("quotient traps.wasm/quotient.wat:4", "divide traps.wasm/divide.wat:5"), frames);
         }
+    }
+
+    @Test
+    void theDebuggerPausesOnATrapAtTheFaultingInstruction() {
+        List<String> stops = new ArrayList<>();
+        try (Engine engine = Engine.create(); Context context = Context.newBuilder("wasmlang").engine(engine).build()) {
+            Value divide = Guests.module(context, "traps.wasm").newInstance().getMember("exports").getMember("divide");
+            try (DebuggerSession session = Debugger.find(engine).startSession(event -> {
+                DebugException exception = event.getException();
+                DebugScope scope = event.getTopStackFrame().getScope();
+                stops.add(event.getTopStackFrame().getName() + ":" + event.getSourceSection().getStartLine() + " "
+                                + event.getSourceSection().getCharacters() + " " + (exception == null ? "-" : exception.getMessage())
+                                + " a=" + scope.getDeclaredValue("a").toDisplayString() + " b="
+                                + scope.getDeclaredValue("b").toDisplayString());
+            })) {
+                session.install(Breakpoint.newExceptionBuilder(false, true).build());
+                PolyglotException e = assertThrows(PolyglotException.class, () -> divide.execute(7, 0));
+                assertEquals("integer divide by zero", e.getMessage());
+                // Without the trap, no pause.
+                assertEquals(4, divide.execute(6, 2).asInt());
+            }
+        }
+        assertEquals(List.of("quotient:4 i32.div_s integer divide by zero a=7 b=0"), stops);
+    }
+
+    @Test
+    void theDebuggerShowsGlobalsMemoryAndFloatBitsAndEvaluatesExpressions() {
+        List<String> seen = new ArrayList<>();
+        try (Engine engine = Engine.create(); Context context = Context.newBuilder("wasmlang").engine(engine).build()) {
+            Value step = Guests.module(context, "scopes.wasm").newInstance().getMember("exports").getMember("step");
+            try (DebuggerSession session = Debugger.find(engine).startSession(event -> {
+                // Stop at the first global.get, after $odd was set.
+                if (!event.getSourceSection().getCharacters().toString().startsWith("global.get")) {
+                    event.prepareStepInto(1);
+                    return;
+                }
+                DebugStackFrame frame = event.getTopStackFrame();
+                DebugScope locals = frame.getScope();
+                seen.add("odd=" + locals.getDeclaredValue("odd").toDisplayString());
+                DebugScope module = locals.getParent();
+                for (DebugValue value : module.getDeclaredValues()) {
+                    seen.add(value.getName() + "=" + value.toDisplayString());
+                }
+                seen.add("row0=" + module.getDeclaredValue("heap").getProperty("0x00000000").toDisplayString());
+                seen.add("x + counter * 2 = " + frame.eval("x + counter * 2").toDisplayString());
+                seen.add("i32[0] == 0x6c6c6568: " + frame.eval("i32[0] == 0x6c6c6568").toDisplayString());
+                seen.add("memory[1] = " + frame.eval("memory[1]").toDisplayString());
+                seen.add("big = " + frame.eval("big").toDisplayString());
+                DebugException error = assertThrows(DebugException.class, () -> frame.eval("x +"));
+                seen.add(error.getMessage());
+                error = assertThrows(DebugException.class, () -> frame.eval("nothing"));
+                seen.add(error.getMessage());
+                module.getDeclaredValue("counter").set(frame.eval("100"));
+            })) {
+                session.suspendNextExecution();
+                assertEquals(103, step.execute(3).asInt(), "the debugger set counter to 100");
+            }
+        }
+        assertEquals(List.of("odd=nan:0x200001", "counter=40", "scale=2.5", "big=-9007199254740993",
+                        "heap=heap (1 pages, 65536 bytes)", "row0=68 65 6c 6c 6f 2c 20 73 63 6f 70 65 73 00 00 00",
+                        "x + counter * 2 = 83", "i32[0] == 0x6c6c6568: true", "memory[1] = 101",
+                        "big = -9007199254740993",
+                        "cannot evaluate 'x +': an operand is missing at column 4",
+                        "'nothing' is not a local, global or variable here"), seen);
+    }
+
+    @Test
+    void aBreakpointConditionIsAnExpression() {
+        List<Integer> stops = new ArrayList<>();
+        try (Engine engine = Engine.create(); Context context = Context.newBuilder("wasmlang").engine(engine).build()) {
+            Value step = Guests.module(context, "scopes.wasm").newInstance().getMember("exports").getMember("step");
+            com.oracle.truffle.api.source.Source[] text = new com.oracle.truffle.api.source.Source[1];
+            try (DebuggerSession session = Debugger.find(engine).startSession(event -> {
+                if (text[0] == null) {
+                    text[0] = event.getSourceSection().getSource();
+                } else {
+                    stops.add(event.getTopStackFrame().getScope().getDeclaredValue("x").asInt());
+                }
+            })) {
+                session.suspendNextExecution();
+                step.execute(0);
+                // Line 9: global.set $counter.
+                Breakpoint breakpoint = Breakpoint.newBuilder(text[0]).lineIs(9).build();
+                breakpoint.setCondition("x % 3 == 0 && counter > 40");
+                session.install(breakpoint);
+                for (int x = 1; x <= 9; x++) {
+                    step.execute(x);
+                }
+            }
+        }
+        assertEquals(List.of(3, 6, 9), stops);
     }
 
     @Test
