@@ -28,7 +28,7 @@
   )
   (table (;0;) 2 funcref)
   (memory (;0;) 1 2)
-  (global (;0;) (mut i32) (i32.const 42))
+  (global $g (;0;) (mut i32) (i32.const 42))
   (export "add" (func $add))
   (elem (;0;) (i32.const 0) func $add)
   (data (;0;) (i32.const 8) "hi\00\ff\22")

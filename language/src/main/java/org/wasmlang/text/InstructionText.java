@@ -22,14 +22,21 @@ final class InstructionText {
     private final Module module;
     private final Features features;
     private final Identifiers functions;
+    private final Identifiers globals;
+    private final Identifiers memories;
+    private final Identifiers data;
     private final MemArg memArg = new MemArg();
     /** The locals of the function being printed (none in constant expressions). */
     private Identifiers locals;
 
-    InstructionText(Module module, Features features, Identifiers functions) {
+    InstructionText(Module module, Features features, Identifiers functions, Identifiers globals, Identifiers memories,
+                    Identifiers data) {
         this.module = module;
         this.features = features;
         this.functions = functions;
+        this.globals = globals;
+        this.memories = memories;
+        this.data = data;
     }
 
     void setLocals(Identifiers locals) {
@@ -55,7 +62,9 @@ final class InstructionText {
                     out.append(' ').append(Integer.toUnsignedString(r.u32())).append(')');
                 }
             }
-            case LABEL, GLOBAL, TABLE, TYPE, TAG, ELEMENT, DATA -> index(out, r.u32());
+            case LABEL, TABLE, TYPE, TAG, ELEMENT -> index(out, r.u32());
+            case GLOBAL -> out.append(' ').append(globals.reference(r.u32()));
+            case DATA -> out.append(' ').append(data.reference(r.u32()));
             case FUNCTION -> out.append(' ').append(functions.reference(r.u32()));
             case LOCAL -> {
                 int local = r.u32();
@@ -107,24 +116,23 @@ final class InstructionText {
             case MEMORY -> {
                 int memory = CodeScanner.memoryIndex(r, features);
                 if (memory != 0) {
-                    index(out, memory);
+                    out.append(' ').append(memories.reference(memory));
                 }
             }
             case TWO_MEMORIES -> {
                 int destination = CodeScanner.memoryIndex(r, features);
                 int source = CodeScanner.memoryIndex(r, features);
                 if (destination != 0 || source != 0) {
-                    index(out, destination);
-                    index(out, source);
+                    out.append(' ').append(memories.reference(destination)).append(' ').append(memories.reference(source));
                 }
             }
             case DATA_AND_MEMORY -> {
-                int data = r.u32();
+                int segment = r.u32();
                 int memory = CodeScanner.memoryIndex(r, features);
                 if (memory != 0) {
-                    index(out, memory);
+                    out.append(' ').append(memories.reference(memory));
                 }
-                index(out, data);
+                out.append(' ').append(data.reference(segment));
             }
             case MEMARG -> memArg(out, r, instruction);
             case MEMARG_LANE -> {
@@ -153,7 +161,7 @@ final class InstructionText {
     private void memArg(StringBuilder out, BinaryReader r, Instruction instruction) {
         memArg.read(r, features);
         if (memArg.memoryIndex != 0) {
-            index(out, memArg.memoryIndex);
+            out.append(' ').append(memories.reference(memArg.memoryIndex));
         }
         if (memArg.offset != 0) {
             out.append(" offset=").append(Long.toUnsignedString(memArg.offset));

@@ -54,6 +54,9 @@ public final class TextPrinter {
     private final Features features;
     private final BinaryReader r;
     private final Identifiers functionIds;
+    private final Identifiers globalIds;
+    private final Identifiers memoryIds;
+    private final Identifiers dataIds;
     private final InstructionText instructions;
     private final StringBuilder out = new StringBuilder();
     /** The line being written, from 1. */
@@ -65,7 +68,10 @@ public final class TextPrinter {
         this.r = new BinaryReader(module.bytes());
         Names names = module.names();
         this.functionIds = new Identifiers(module.functionCount(), names::functionName);
-        this.instructions = new InstructionText(module, features, functionIds);
+        this.globalIds = new Identifiers(module.globalCount(), i -> names.name(Names.Space.GLOBAL, i));
+        this.memoryIds = new Identifiers(module.memoryCount(), i -> names.name(Names.Space.MEMORY, i));
+        this.dataIds = new Identifiers(module.dataSegmentCount(), i -> names.name(Names.Space.DATA, i));
+        this.instructions = new InstructionText(module, features, functionIds, globalIds, memoryIds, dataIds);
     }
 
     /** The text view of a module decoded with {@code features}. */
@@ -180,6 +186,16 @@ public final class TextPrinter {
         out.append(FIELD).append('(').append(keyword).append(" (;").append(index).append(";)");
     }
 
+    /** {@code (keyword $id (;index;)}, or without the id when the item has none. */
+    private void field(String keyword, int index, Identifiers ids) {
+        out.append(FIELD).append('(').append(keyword);
+        String id = ids.id(index);
+        if (id != null) {
+            out.append(' ').append(id);
+        }
+        out.append(" (;").append(index).append(";)");
+    }
+
     private void types() {
         for (int i = 0; i < module.typeCount(); i++) {
             field("type", i);
@@ -207,8 +223,14 @@ public final class TextPrinter {
                     out.append(" (;").append(index).append(";) ");
                     tableType(imp.table());
                 }
-                case MEMORY -> out.append(" (;").append(index).append(";) ").append(limits(imp.memory().limits()));
-                case GLOBAL -> out.append(" (;").append(index).append(";) ").append(imp.global());
+                case MEMORY -> {
+                    optionalId(memoryIds, index);
+                    out.append(" (;").append(index).append(";) ").append(limits(imp.memory().limits()));
+                }
+                case GLOBAL -> {
+                    optionalId(globalIds, index);
+                    out.append(" (;").append(index).append(";) ").append(imp.global());
+                }
                 case TAG -> {
                     out.append(" (;").append(index).append(";)");
                     typeUse(imp.typeIndex());
@@ -216,6 +238,13 @@ public final class TextPrinter {
             }
             out.append("))");
             newLine();
+        }
+    }
+
+    private void optionalId(Identifiers ids, int index) {
+        String id = ids.id(index);
+        if (id != null) {
+            out.append(' ').append(id);
         }
     }
 
@@ -345,7 +374,7 @@ public final class TextPrinter {
 
     private void memories() {
         for (int i = module.importedMemoryCount(); i < module.memoryCount(); i++) {
-            field("memory", i);
+            field("memory", i, memoryIds);
             out.append(' ').append(limits(module.memory(i).limits())).append(')');
             newLine();
         }
@@ -362,7 +391,7 @@ public final class TextPrinter {
 
     private void globals() {
         for (int i = module.importedGlobalCount(); i < module.globalCount(); i++) {
-            field("global", i);
+            field("global", i, globalIds);
             out.append(' ').append(module.globalType(i)).append(' ');
             expression(module.global(i).init());
             out.append(')');
@@ -377,6 +406,8 @@ public final class TextPrinter {
                             .append(' ')
                             .append(switch (export.kind()) {
                                 case FUNC -> functionIds.reference(export.index());
+                                case GLOBAL -> globalIds.reference(export.index());
+                                case MEMORY -> memoryIds.reference(export.index());
                                 default -> Integer.toUnsignedString(export.index());
                             }).append("))");
             newLine();
@@ -423,10 +454,10 @@ public final class TextPrinter {
         byte[] bytes = module.bytes();
         for (int i = 0; i < module.dataSegmentCount(); i++) {
             DataSegment segment = module.dataSegment(i);
-            field("data", i);
+            field("data", i, dataIds);
             if (segment.mode() == SegmentMode.ACTIVE) {
                 if (segment.memoryIndex() != 0) {
-                    out.append(" (memory ").append(segment.memoryIndex()).append(')');
+                    out.append(" (memory ").append(memoryIds.reference(segment.memoryIndex())).append(')');
                 }
                 out.append(' ');
                 offset(segment.offset());
