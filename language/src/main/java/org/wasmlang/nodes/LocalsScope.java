@@ -16,11 +16,16 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * What a debugger shows as a Wasm function's local scope: its parameters and locals by their
  * names (the name section's, else {@code $0}, {@code $1}, ...), read from and written to the
  * frame's slots. Without a frame (a function not on the stack) the names alone.
+ *
+ * <p>Its source location is the function's: that is how Truffle's debugger tells a function's
+ * own scope from a block's ({@code DebugScope.isFunctionScope}), and Chrome DevTools shows
+ * only a function scope as "Local" (a block scope is listed as "Block").
  */
 @ExportLibrary(InteropLibrary.class)
 final class LocalsScope implements TruffleObject {
@@ -29,12 +34,15 @@ final class LocalsScope implements TruffleObject {
     private final int[] types;
     /** The function's frame, or null. */
     private final Frame frame;
+    /** The function in the text view, or null. */
+    private final SourceSection function;
 
-    LocalsScope(String functionName, String[] names, int[] types, Frame frame) {
+    LocalsScope(String functionName, String[] names, int[] types, Frame frame, SourceSection function) {
         this.functionName = functionName;
         this.names = names;
         this.types = types;
         this.frame = frame;
+        this.function = function;
     }
 
     private int indexOf(String member) {
@@ -64,6 +72,19 @@ final class LocalsScope implements TruffleObject {
     @ExportMessage
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return functionName;
+    }
+
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return function != null;
+    }
+
+    @ExportMessage
+    SourceSection getSourceLocation() throws UnsupportedMessageException {
+        if (function == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return function;
     }
 
     @ExportMessage
