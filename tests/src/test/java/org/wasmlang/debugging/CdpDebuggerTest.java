@@ -48,9 +48,16 @@ class CdpDebuggerTest {
         return TestPaths.projectRoot().resolve("tests/src/test/resources/guests/" + MODULE + ".wasm").toString();
     }
 
-    /** Whether a script URL is the text view of this function, alone or in its module's text. */
+    /**
+     * Whether a script URL is the text view of this function, alone ({@code .../FUNCTION.wat})
+     * or in its module's text ({@code .../MODULE.wat}).
+     */
     private static boolean textViewOf(Object url, String function) {
-        return url instanceof String u && (u.endsWith("/" + function + ".wat") || u.endsWith("/" + MODULE + ".wat"));
+        if (!(url instanceof String u)) {
+            return false;
+        }
+        String name = u.substring(u.lastIndexOf('/') + 1);
+        return name.equals(function + ".wat") || name.equals(MODULE + ".wat");
     }
 
     @Test
