@@ -16,12 +16,17 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * What a debugger shows as a Wasm function's local scope: its parameters and locals by their
  * names (the name section's, else {@code $0}, {@code $1}, ...), read from and written to the
  * frame's slots. Without a frame (a function not on the stack) the names alone. Its parent
  * scope holds the instance's globals and memories ({@link org.wasmlang.debug.ModuleScope}).
+ *
+ * <p>Its source location is the function's: that is how Truffle's debugger tells a function's
+ * own scope from a block's ({@code DebugScope.isFunctionScope}), and Chrome DevTools shows
+ * only a function scope as "Local" (a block scope is listed as "Block").
  */
 @ExportLibrary(InteropLibrary.class)
 final class LocalsScope implements TruffleObject {
@@ -32,13 +37,16 @@ final class LocalsScope implements TruffleObject {
     private final Frame frame;
     /** The instance's globals and memories. */
     private final Object parent;
+    /** The function's source section, or null. */
+    private final SourceSection function;
 
-    LocalsScope(String functionName, String[] names, int[] types, Frame frame, Object parent) {
+    LocalsScope(String functionName, String[] names, int[] types, Frame frame, Object parent, SourceSection function) {
         this.functionName = functionName;
         this.names = names;
         this.types = types;
         this.frame = frame;
         this.parent = parent;
+        this.function = function;
     }
 
     private int indexOf(String member) {
@@ -78,6 +86,19 @@ final class LocalsScope implements TruffleObject {
     @ExportMessage
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return functionName;
+    }
+
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return function != null;
+    }
+
+    @ExportMessage
+    SourceSection getSourceLocation() throws UnsupportedMessageException {
+        if (function == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return function;
     }
 
     @ExportMessage

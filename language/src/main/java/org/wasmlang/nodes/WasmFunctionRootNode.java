@@ -208,14 +208,17 @@ public final class WasmFunctionRootNode extends RootNode {
         return instance.compiledModule().sourceView().functionSection(functionIndex);
     }
 
-    /** The parameters and locals, named as the name section names them, else {@code $0}, {@code $1}, .... */
+    /**
+     * The parameters and locals, named as the name section names them, else {@code $0}, {@code $1}, ...;
+     * located at the function, which makes it the function's scope for debuggers.
+     */
     LocalsScope localsScope(Frame frame) {
         String[] names = new String[localTypes.length];
         for (int i = 0; i < names.length; i++) {
             String named = instance.module().names().localName(functionIndex, i);
             names[i] = named != null ? named : "$" + i;
         }
-        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance));
+        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance), getSourceSection());
     }
 
     /** The source of the instruction at {@code byteOffset}. */

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A small JSON reader for test expectations: objects become LinkedHashMaps, arrays Lists,
- * numbers Long or Double, plus String, Boolean and null.
+ * numbers Long or Double, plus String, Boolean and null. {@link #write} turns the same kinds
+ * of values (any Map, List or Number) back into JSON text, e.g. for protocol messages.
  */
 public final class Json {
     private final String text;
@@ -25,6 +26,90 @@ public final class Json {
             throw json.error("trailing text");
         }
         return value;
+    }
+
+    /**
+     * The value at a path of object keys (Strings) and array indices (Integers) in a parsed
+     * value, e.g. {@code at(paused, "callFrames", 0, "functionName")}; null when any step of
+     * the path is missing.
+     */
+    public static Object at(Object value, Object... path) {
+        Object current = value;
+        for (Object step : path) {
+            if (step instanceof String key && current instanceof Map<?, ?> map) {
+                current = map.get(key);
+            } else if (step instanceof Integer index && current instanceof List<?> list && index >= 0 && index < list.size()) {
+                current = list.get(index);
+            } else {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    /** JSON text for a Map (keys as strings), List, String, Number, Boolean or null. */
+    public static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb);
+        return sb.toString();
+    }
+
+    private static void write(Object value, StringBuilder sb) {
+        if (value == null || value instanceof Boolean) {
+            sb.append(value);
+        } else if (value instanceof Number number) {
+            if (number instanceof Double d && (d.isNaN() || d.isInfinite())
+                            || number instanceof Float f && (f.isNaN() || f.isInfinite())) {
+                throw new IllegalArgumentException("JSON has no " + number);
+            }
+            sb.append(number);
+        } else if (value instanceof CharSequence text) {
+            writeString(text.toString(), sb);
+        } else if (value instanceof Map<?, ?> map) {
+            sb.append('{');
+            String separator = "";
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                sb.append(separator);
+                writeString(String.valueOf(entry.getKey()), sb);
+                sb.append(':');
+                write(entry.getValue(), sb);
+                separator = ",";
+            }
+            sb.append('}');
+        } else if (value instanceof Iterable<?> list) {
+            sb.append('[');
+            String separator = "";
+            for (Object element : list) {
+                sb.append(separator);
+                write(element, sb);
+                separator = ",";
+            }
+            sb.append(']');
+        } else {
+            throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+        }
+    }
+
+    private static void writeString(String text, StringBuilder sb) {
+        sb.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 
     private IllegalArgumentException error(String what) {

@@ -1,0 +1,170 @@
+package org.wasmlang.debugging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.wasmlang.testing.Json.at;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasmlang.testing.TestPaths;
+
+/**
+ * A Chrome DevTools session with {@code wasmlang run --inspect}, message by message as DevTools
+ * sends them: the inspector runs in a {@code wasmlang} process of its own
+ * ({@link WasmLangProcess}), the test talks to it over a WebSocket ({@link CdpClient}).
+ *
+ * <p>The guest, guests/calls.wat, has no debug info beyond its name section: what the debugger
+ * shows is its text view. The test finds the text of a function by its name in the script's
+ * URL and its lines by their instructions, so it holds whether the text view is one script per
+ * module ({@code calls.wat}) or per function ({@code calls.wasm/sum_of_squares.wat}).
+ */
+class CdpDebuggerTest {
+    private static final String MODULE = "calls";
+    private static final String CALLER = "sum_of_squares";
+    private static final String CALLEE = "square";
+
+    @TempDir Path dir;
+    private WasmLangProcess launcher;
+    private CdpClient cdp;
+
+    @AfterEach
+    void end() throws InterruptedException {
+        if (cdp != null) {
+            cdp.close();
+        }
+        if (launcher != null) {
+            launcher.close();
+        }
+    }
+
+    private static String guest() {
+        return TestPaths.projectRoot().resolve("tests/src/test/resources/guests/" + MODULE + ".wasm").toString();
+    }
+
+    /**
+     * Whether a script URL is the text view of this function, alone ({@code .../FUNCTION.wat})
+     * or in its module's text ({@code .../MODULE.wat}).
+     */
+    private static boolean textViewOf(Object url, String function) {
+        if (!(url instanceof String u)) {
+            return false;
+        }
+        String name = u.substring(u.lastIndexOf('/') + 1);
+        return name.equals(function + ".wat") || name.equals(MODULE + ".wat");
+    }
+
+    @Test
+    void devToolsStopsAtABreakpointShowsParametersStepsIntoAndOutOfACallAndResumes() throws Exception {
+        WasmLangProcess.Result plain;
+        try (WasmLangProcess run = WasmLangProcess.start(dir, "run", "--invoke", CALLER, guest(), "3", "4")) {
+            plain = run.awaitExit(120);
+        }
+        assertEquals(0, plain.status(), plain.err());
+        assertEquals("25\n", plain.out(), plain.err());
+
+        launcher = WasmLangProcess.start(dir, "run", "--inspect=127.0.0.1:0", "--invoke", CALLER, guest(), "3", "4");
+        cdp = CdpClient.connect(launcher.awaitDebuggerUrl());
+        cdp.send("Runtime.enable");
+        cdp.send("Debugger.enable");
+        cdp.send("Runtime.runIfWaitingForDebugger");
+        // --inspect.Suspend (on by default) stops before the first instruction that runs.
+        Map<String, Object> paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(CALLER, at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+
+        // 1. The function's text is a script, 2. whose text has its instructions.
+        Map<String, Object> script = cdp.awaitEvent("Debugger.scriptParsed", p -> textViewOf(p.get("url"), CALLER));
+        String url = (String) script.get("url");
+        String text = scriptSource(script.get("scriptId"));
+        List<String> lines = text.lines().toList();
+        int secondCall = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals("call $" + CALLEE)) {
+                secondCall = i;
+            }
+        }
+        assertTrue(secondCall >= 0, "no line \"call $" + CALLEE + "\" in " + url + ":\n" + text);
+
+        // 3. A breakpoint on the second call stops there, in the caller.
+        Map<String, Object> breakpoint = cdp.send("Debugger.setBreakpointByUrl", Map.of("url", url, "lineNumber", secondCall));
+        String breakpointId = (String) breakpoint.get("breakpointId");
+        assertNotNull(breakpointId, cdp.trafficSoFar());
+        cdp.send("Debugger.resume");
+        paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(List.of(breakpointId), paused.get("hitBreakpoints"), cdp.trafficSoFar());
+        assertEquals(CALLER, at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+        assertEquals((long) secondCall, at(paused, "callFrames", 0, "location", "lineNumber"), cdp.trafficSoFar());
+        assertEquals(url, at(paused, "callFrames", 0, "url"), cdp.trafficSoFar());
+        long callColumn = (long) at(paused, "callFrames", 0, "location", "columnNumber");
+
+        // 4. The local scope: the parameters as passed, the local as the first call left it.
+        assertEquals(Map.of("a", 3L, "b", 4L, "sa", 9L), locals(paused));
+
+        // 5. Into the callee: its text, its instruction, its parameter; the caller below it.
+        cdp.send("Debugger.stepInto");
+        paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(CALLEE, at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+        assertEquals(CALLER, at(paused, "callFrames", 1, "functionName"), cdp.trafficSoFar());
+        assertTrue(textViewOf(at(paused, "callFrames", 0, "url"), CALLEE), cdp.trafficSoFar());
+        assertEquals("i32.mul", lineAt(paused, 0).strip(), cdp.trafficSoFar());
+        assertEquals(Map.of("x", 4L), locals(paused));
+        // ... and out again, to the caller: Truffle stops at the end of the call that returned.
+        cdp.send("Debugger.stepOut");
+        paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(CALLER, at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+        assertEquals(1, ((List<?>) paused.get("callFrames")).size(), cdp.trafficSoFar());
+        assertEquals(url, at(paused, "callFrames", 0, "url"), cdp.trafficSoFar());
+        assertEquals((long) secondCall, at(paused, "callFrames", 0, "location", "lineNumber"), cdp.trafficSoFar());
+        assertTrue((long) at(paused, "callFrames", 0, "location", "columnNumber") > callColumn,
+                        "stepOut should stop after the call" + cdp.trafficSoFar());
+        assertEquals(Map.of("a", 3L, "b", 4L, "sa", 9L), locals(paused));
+
+        // 6. Resumed, the program ends as it does without the debugger.
+        cdp.send("Debugger.resume");
+        WasmLangProcess.Result debugged = launcher.awaitExit(120);
+        assertEquals(plain.status(), debugged.status(), debugged.err());
+        assertEquals(plain.out(), debugged.out(), debugged.err());
+    }
+
+    private String scriptSource(Object scriptId) throws InterruptedException {
+        Object text = cdp.send("Debugger.getScriptSource", Map.of("scriptId", scriptId)).get("scriptSource");
+        assertTrue(text instanceof String, "no scriptSource for script " + scriptId + cdp.trafficSoFar());
+        return (String) text;
+    }
+
+    /** The text of the line a paused frame is at. */
+    private String lineAt(Map<String, Object> paused, int frame) throws InterruptedException {
+        List<String> lines = scriptSource(at(paused, "callFrames", frame, "location", "scriptId")).lines().toList();
+        int line = (int) (long) at(paused, "callFrames", frame, "location", "lineNumber");
+        return line < lines.size() ? lines.get(line) : "(line " + line + " of " + lines.size() + ")";
+    }
+
+    /**
+     * The variables of the top frame's local scope, by name, as DevTools reads them: the scope's
+     * object from the paused event's scope chain, its properties from Runtime.getProperties.
+     * Each must be a number.
+     */
+    private Map<String, Object> locals(Map<String, Object> paused) throws InterruptedException {
+        Object objectId = null;
+        for (Object scope : (List<?>) at(paused, "callFrames", 0, "scopeChain")) {
+            if ("local".equals(at(scope, "type"))) {
+                objectId = at(scope, "object", "objectId");
+                break;
+            }
+        }
+        assertNotNull(objectId, "no scope of type local in the top frame" + cdp.trafficSoFar());
+        Map<String, Object> properties = cdp.send("Runtime.getProperties", Map.of("objectId", objectId, "ownProperties", true));
+        Map<String, Object> locals = new LinkedHashMap<>();
+        for (Object property : (List<?>) properties.get("result")) {
+            assertEquals("number", at(property, "value", "type"), cdp.trafficSoFar());
+            locals.put((String) at(property, "name"), at(property, "value", "value"));
+        }
+        return locals;
+    }
+}
