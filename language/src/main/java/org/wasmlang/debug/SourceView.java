@@ -27,6 +27,10 @@ public interface SourceView {
     /** The source of the instruction at {@code byteOffset} in the module; null when none. */
     SourceSection instructionSection(int functionIndex, int byteOffset);
 
-    /** Whether the instruction at {@code byteOffset} begins a statement. */
-    boolean isStatement(int functionIndex, int byteOffset);
+    /**
+     * Which of a function's instructions begin statements, from those that can: the byte
+     * offsets of the instructions that have nodes of their own in a region, ascending (a
+     * {@code local.get} or constant a later instruction reads has none). Returns a subset.
+     */
+    int[] statements(int functionIndex, int[] candidates);
 }

@@ -65,10 +65,10 @@ final class TextSourceView implements SourceView {
         return source.createSection(start + indent, Math.max(0, length - indent));
     }
 
-    /** Every instruction is a statement of the text view (the node decides which nodes are instructions). */
+    /** Every instruction with a node is a statement of the text view: each has its own line. */
     @Override
-    public boolean isStatement(int functionIndex, int byteOffset) {
-        return true;
+    public int[] statements(int functionIndex, int[] candidates) {
+        return candidates;
     }
 
     private FunctionSource function(int functionIndex) {

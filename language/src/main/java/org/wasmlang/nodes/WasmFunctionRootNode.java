@@ -14,7 +14,13 @@ import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.validation.FunctionInfo;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import com.oracle.truffle.api.source.SourceSection;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode.WrapperNode;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.Frame;
@@ -37,6 +43,8 @@ public final class WasmFunctionRootNode extends RootNode {
     @CompilationFinal(dimensions = 1) private final int[] resultTypes;
     private final int paramCount;
     @Child private WasmNode body;
+    /** The byte offsets of the instructions that begin statements, found when a tool first asks. */
+    private volatile int[] statementOffsets;
     /** Locals whose initial value is never read: compiled code drops them at once. */
     @CompilationFinal(dimensions = 1) private int[] deadAtEntry = WasmNode.NO_SLOTS;
     /**
@@ -228,7 +236,32 @@ public final class WasmFunctionRootNode extends RootNode {
 
     /** Whether the instruction at {@code byteOffset} begins a statement of the function's source. */
     boolean isStatementStart(int byteOffset) {
-        return instance.compiledModule().sourceView().isStatement(functionIndex, byteOffset);
+        int[] statements = statementOffsets;
+        if (statements == null) {
+            if (body == null) {
+                return false;
+            }
+            statements = findStatements();
+        }
+        return Arrays.binarySearch(statements, byteOffset) >= 0;
+    }
+
+    /** Asks the source view which of the body's region instructions begin statements. */
+    @TruffleBoundary
+    private synchronized int[] findStatements() {
+        if (statementOffsets == null) {
+            List<Integer> candidates = new ArrayList<>();
+            body.accept(node -> {
+                if (node instanceof WasmNode instruction && !(node instanceof WrapperNode) && instruction.byteOffset() >= 0
+                                && instruction.isInstructionOfRegion()) {
+                    candidates.add(instruction.byteOffset());
+                }
+                return true;
+            });
+            int[] sorted = candidates.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+            statementOffsets = instance.compiledModule().sourceView().statements(functionIndex, sorted);
+        }
+        return statementOffsets;
     }
 
     @Override

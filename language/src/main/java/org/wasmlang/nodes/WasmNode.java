@@ -117,12 +117,16 @@ public abstract class WasmNode extends Node implements InstrumentableNode {
 
     /**
      * Whether this instruction is a statement when it has a byte offset (see {@link #hasTag}):
-     * an instruction of a region that begins a statement of the source (each one in the text
-     * view; the first of a source line with DWARF).
+     * an instruction of a region that begins a statement of the function's source (each one in
+     * the text view; with DWARF, the first to run of a source line).
      */
-    protected boolean isStatement() {
-        return holder() instanceof RegionNode && getRootNode() instanceof WasmFunctionRootNode root
-                        && root.isStatementStart(byteOffset);
+    private boolean isStatement() {
+        return isInstructionOfRegion() && getRootNode() instanceof WasmFunctionRootNode root && root.isStatementStart(byteOffset);
+    }
+
+    /** Whether this node is an instruction its region runs (not a jump the flattener added). */
+    protected boolean isInstructionOfRegion() {
+        return holder() instanceof RegionNode;
     }
 
     /** Whether this instruction calls a function (a call tools see as a {@code CallTag}). */

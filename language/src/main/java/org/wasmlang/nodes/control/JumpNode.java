@@ -10,9 +10,10 @@ final class JumpNode extends WasmNode {
 
     /** A jump the flattener made for an {@code else} or {@code end}: no instruction of its own. */
     @Override
-    protected boolean isStatement() {
+    protected boolean isInstructionOfRegion() {
         return false;
     }
+
     @Override
     public int execute(VirtualFrame frame) {
         throw CompilerDirectives.shouldNotReachHere("run by its region");
