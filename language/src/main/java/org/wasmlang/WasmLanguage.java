@@ -118,9 +118,10 @@ public final class WasmLanguage extends TruffleLanguage<WasmContext> {
     @Override
     protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first,
                     org.graalvm.options.OptionValues second) {
-        // Parsed modules are shared between contexts with the same rules; the WASI options
-        // only configure each context.
-        return first.get(WasmOptions.WasmVersion).equals(second.get(WasmOptions.WasmVersion));
+        // Parsed modules are shared between contexts with the same rules and source path (a
+        // module's debug view is made once); the WASI options only configure each context.
+        return first.get(WasmOptions.WasmVersion).equals(second.get(WasmOptions.WasmVersion))
+                        && first.get(WasmOptions.SourcePath).equals(second.get(WasmOptions.SourcePath));
     }
 
     @Override

@@ -68,6 +68,12 @@ public final class WasmOptions {
                     category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<depth>") //
     public static final OptionKey<Long> CallDepthLimit = new OptionKey<>(0L, LimitValues.COUNT);
 
+    @Option(help = "Where debuggers look for the C, C++ or Rust files a module's DWARF names when they are not at "
+                    + "the path the compiler recorded: directories separated by the platform's path separator, each "
+                    + "tried with the recorded path made relative, then with the file name alone.", //
+                    category = OptionCategory.USER, stability = OptionStability.STABLE, usageSyntax = "<dir>:<dir>...") //
+    public static final OptionKey<String> SourcePath = new OptionKey<>("");
+
     private WasmOptions() {
     }
 }
