@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Rebuilds the DWARF reader's test guests (tests/.../dwarf/DwarfTest) from prog.c. Needs
+# Debian's clang-19 with wasi-libc (package wasi-libc, sysroot /usr). The .wasm files are
+# committed, so running the tests needs none of this. The tests name lines of prog.c and
+# addresses from llvm-dwarfdump-19: after rebuilding, check them.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+CC=${CC:-clang-19}
+# The committed binaries name /wasmlang/guests/dwarf, not this machine's directory.
+FLAGS=(--target=wasm32-wasi --sysroot=/usr -fdebug-prefix-map="$PWD"=/wasmlang/guests/dwarf)
+
+# clang-19 for wasm32 emits DWARF 4 unless told otherwise, so both versions are explicit.
+"$CC" "${FLAGS[@]}" -O0 -gdwarf-5 -o prog.wasm prog.c
+"$CC" "${FLAGS[@]}" -O0 -gdwarf-4 -o prog-dwarf4.wasm prog.c
+# Compiled and linked in two steps: given -O2, the driver runs whatever wasm-opt is on the
+# PATH after linking (Debian's binaryen 108 crashes on this module).
+"$CC" "${FLAGS[@]}" -O2 -gdwarf-5 -c -o prog-o2.o prog.c
+"$CC" "${FLAGS[@]}" -o prog-o2.wasm prog-o2.o
+rm prog-o2.o
