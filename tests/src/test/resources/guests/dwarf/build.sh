@@ -17,3 +17,16 @@ FLAGS=(--target=wasm32-wasi --sysroot=/usr -fdebug-prefix-map="$PWD"=/wasmlang/g
 "$CC" "${FLAGS[@]}" -O2 -gdwarf-5 -c -o prog-o2.o prog.c
 "$CC" "${FLAGS[@]}" -o prog-o2.wasm prog-o2.o
 rm prog-o2.o
+
+# What llvm-dwarfdump reads from each line table, for DwarfTest to compare with: one row a
+# line, "address line column" and two flags (is_stmt, end_sequence), gzipped.
+for f in prog prog-dwarf4 prog-o2; do
+    llvm-dwarfdump-19 --debug-line "$f.wasm" | python3 -c '
+import re, sys
+for l in sys.stdin:
+    m = re.match(r"^0x([0-9a-f]{16}) +(\d+) +(\d+) +\d+ +\d+ +\d+ +\d+ *(.*)$", l)
+    if m:
+        flags = m.group(4).split()
+        print("%x %s %s %d%d" % (int(m.group(1), 16), m.group(2), m.group(3), "is_stmt" in flags, "end_sequence" in flags))
+' | gzip -9n > "$f.lines.gz"
+done

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -285,6 +291,35 @@ class DwarfTest {
         DwarfValue cursor = info.read(variable(info.variablesAt(early), "cursor"), early, frame);
         assertEquals("0x00000838 \"wasm\"", cursor.display());
         assertEquals("optimized out here", info.read(variable(info.variablesAt(pc), "cursor"), pc, frame).unavailableReason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prog", "prog-dwarf4", "prog-o2"})
+    void everyLineTableRowMatchesLlvmDwarfdump(String guest) throws IOException {
+        Module module = Guests.module(guest + ".wasm");
+        DebugInfo info = Guests.debugInfo(module);
+        int base = module.codeSectionOffset();
+        long codeSize = module.definedFunction(module.definedFunctionCount() - 1).codeEnd() - base;
+        List<String> expected = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(
+                        new InputStreamReader(new GZIPInputStream(new ByteArrayInputStream(Guests.bytes(guest + ".lines.gz"))),
+                                        StandardCharsets.US_ASCII))) {
+            for (String row = in.readLine(); row != null; row = in.readLine()) {
+                // Sequences of functions the linker dropped sit at tombstone addresses; not code.
+                if (Long.parseLong(row.substring(0, row.indexOf(' ')), 16) <= codeSize) {
+                    expected.add(row);
+                }
+            }
+        }
+        List<String> actual = new ArrayList<>();
+        for (SourceLine row : info.linesIn(0, Integer.MAX_VALUE)) {
+            actual.add(String.format("%x %d %d %d%d", row.moduleOffset() - base, row.line(), row.column(), row.isStatement() ? 1 : 0,
+                            row.endSequence() ? 1 : 0));
+        }
+        assertTrue(expected.size() > 2000, "rows: " + expected.size());
+        Collections.sort(expected);
+        Collections.sort(actual);
+        assertEquals(expected, actual);
     }
 
     @Test
