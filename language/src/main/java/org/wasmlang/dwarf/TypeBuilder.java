@@ -8,6 +8,7 @@ import java.util.Map;
 /** Builds {@link DwarfType}s from type DIEs, once per DIE; cycles through pointers end. */
 final class TypeBuilder {
     private static final int MAX_DEPTH = 48;
+    private static final int MAX_NAME = 400;
     private static final DwarfType VOID = named(DwarfType.Kind.VOID, "void");
 
     private final Map<Die, DwarfType> built = new HashMap<>();
@@ -141,6 +142,10 @@ final class TypeBuilder {
                 }
             }
             default -> t.name = ownName != null ? ownName : "?";
+        }
+        // Names built from names: crafted DWARF could make them grow exponentially.
+        if (t.name != null && t.name.length() > MAX_NAME) {
+            t.name = t.name.substring(0, MAX_NAME) + "...";
         }
         return t;
     }
