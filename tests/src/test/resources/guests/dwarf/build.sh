@@ -18,6 +18,17 @@ FLAGS=(--target=wasm32-wasi --sysroot=/usr -fdebug-prefix-map="$PWD"=/wasmlang/g
 "$CC" "${FLAGS[@]}" -o prog-o2.wasm prog-o2.o
 rm prog-o2.o
 
+# C++ names (namespace, method defined outside its class) for wasm32 and wasm64, freestanding.
+CXXFLAGS=(-O0 -gdwarf-5 -nostdlib -fno-builtin -fvisibility=hidden -fdebug-prefix-map="$PWD"=/wasmlang/guests/dwarf)
+clang++-19 --target=wasm32 "${CXXFLAGS[@]}" -Wl,--no-entry -o shapes.wasm shapes.cpp
+clang++-19 --target=wasm64 "${CXXFLAGS[@]}" -c -o shapes64.o shapes.cpp
+wasm-ld-19 -mwasm64 --no-entry -o shapes64.wasm shapes64.o
+rm shapes64.o
+
+# Types whose spelling or layout needs care (typedefs, qualifiers, 2-D array, bit-fields).
+clang-19 --target=wasm32 -O0 -gdwarf-5 -nostdlib -fno-builtin -fvisibility=hidden \
+    -fdebug-prefix-map="$PWD"=/wasmlang/guests/dwarf -Wl,--no-entry -o types.wasm types.c
+
 # What llvm-dwarfdump reads from each line table, for DwarfTest to compare with: one row a
 # line, "address line column" and two flags (is_stmt, end_sequence), gzipped.
 for f in prog prog-dwarf4 prog-o2; do

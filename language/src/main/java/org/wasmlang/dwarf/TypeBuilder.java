@@ -53,7 +53,7 @@ final class TypeBuilder {
                     case CLASS -> "class ";
                     default -> "enum ";
                 };
-                t.name = ownName == null ? keyword + "<anonymous>" : c ? keyword + ownName : ownName;
+                t.name = ownName == null ? keyword + "<anonymous>" : c ? keyword + ownName : qualified(die, ownName);
                 if (t.kind == DwarfType.Kind.ENUM) {
                     DwarfType underlying = die.has(Dw.AT_TYPE) ? type(die.reference(Dw.AT_TYPE), depth + 1) : null;
                     DwarfType u = underlying == null ? null : underlying.resolved();
@@ -136,7 +136,7 @@ final class TypeBuilder {
             }
             case POINTER, REFERENCE, CONST, VOLATILE, RESTRICT, ATOMIC, TYPEDEF -> {
                 t.target = die.has(Dw.AT_TYPE) ? type(die.reference(Dw.AT_TYPE), depth + 1) : VOID;
-                t.name = ownName != null ? ownName : spell(t, die.tag);
+                t.name = ownName != null ? (t.kind == DwarfType.Kind.TYPEDEF && !c ? qualified(die, ownName) : ownName) : spell(t, die.tag);
                 if (t.kind == DwarfType.Kind.POINTER && t.byteSize < 0) {
                     t.byteSize = die.unit.addressSize;
                 }
@@ -148,6 +148,19 @@ final class TypeBuilder {
             t.name = t.name.substring(0, MAX_NAME) + "...";
         }
         return t;
+    }
+
+    /** C++ and Rust names carry the namespaces and types they are declared in: geo::Vec. */
+    private static String qualified(Die die, String name) {
+        StringBuilder sb = new StringBuilder(name);
+        int hops = 0;
+        for (Die p = die.parent; p != null && hops < 16; p = p.parent, hops++) {
+            if (p.tag == Dw.TAG_NAMESPACE || p.tag == Dw.TAG_STRUCTURE_TYPE || p.tag == Dw.TAG_CLASS_TYPE || p.tag == Dw.TAG_UNION_TYPE) {
+                String outer = p.string(Dw.AT_NAME);
+                sb.insert(0, (outer == null ? "(anonymous namespace)" : outer) + "::");
+            }
+        }
+        return sb.toString();
     }
 
     /** C's spelling of a derived type from its target's name. */

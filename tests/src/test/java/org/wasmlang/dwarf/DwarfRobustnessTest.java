@@ -82,7 +82,7 @@ class DwarfRobustnessTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"prog.wasm", "prog-dwarf4.wasm", "prog-o2.wasm"})
+    @ValueSource(strings = {"prog.wasm", "prog-dwarf4.wasm", "prog-o2.wasm", "shapes64.wasm", "types.wasm"})
     void corruptDebugSectionsNeverThrow(String guest) throws IOException {
         byte[] original = Guests.bytes(guest);
         Module parsed = ModuleDecoder.decode(original, Features.DEFAULT);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -320,6 +321,81 @@ class DwarfTest {
         Collections.sort(expected);
         Collections.sort(actual);
         assertEquals(expected, actual);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shapes.wasm", "shapes64.wasm"})
+    void cxxNamesComeFromTheDeclarationAMethodCompletes(String guest) throws IOException {
+        Module module = Guests.module(guest);
+        DebugInfo info = Guests.debugInfo(module);
+        // Vec::dot is defined outside its class: name and linkage name are on the declaration.
+        Subprogram dot = function(info, "dot");
+        assertEquals("_ZNK3geo3Vec3dotERKS0_", dot.linkageName());
+        assertEquals(11, dot.declLine());
+        assertEquals("/wasmlang/guests/dwarf/shapes.cpp", dot.declFile().path());
+        List<Variable> vars = info.variablesAt(dot.moduleStart());
+        assertEquals(List.of("this", "other", "sum"), names(vars));
+        assertEquals("const geo::Vec *", variable(vars, "this").typeName());
+        assertEquals("const geo::Vec &", variable(vars, "other").typeName());
+        assertEquals("long long", variable(vars, "sum").typeName());
+        // run's frame: the frame base is local 4 (an i64 on wasm64); v at +32, a at +56,
+        // other's reference in dot's frame at +16 on wasm64, +8 on wasm32 (llvm-dwarfdump).
+        Subprogram run = function(info, "run");
+        int pc = run.moduleStart() + 0x40;
+        FakeFrame frame = new FakeFrame(0x1000);
+        frame.locals.put(4, 0x400L);
+        frame.putLong(0x400 + 32, 3).putLong(0x400 + 40, -4).putLong(0x400 + 56, 1L << 40);
+        List<Variable> runVars = info.variablesAt(pc);
+        assertEquals("{x = 3, y = -4}", info.read(variable(runVars, "v"), pc, frame).display());
+        assertEquals(1L << 40, info.read(variable(runVars, "a"), pc, frame).value());
+        boolean wasm64 = guest.equals("shapes64.wasm");
+        frame.putLong(0x400 + (wasm64 ? 16 : 8), 0x420);
+        DwarfValue other = info.read(variable(vars, "other"), dot.moduleStart() + 0x40, frame);
+        assertEquals(wasm64 ? "0x0000000000000420" : "0x00000420", other.display());
+        assertEquals(wasm64 ? 8 : 4, variable(vars, "this").type().byteSize());
+    }
+
+    @Test
+    void typedefsQualifiersArraysAndBitFields() throws IOException {
+        Module module = Guests.module("types.wasm");
+        DebugInfo info = Guests.debugInfo(module);
+        Subprogram probe = function(info, "probe");
+        int pc = probe.moduleStart() + 0x60;
+        List<Variable> vars = info.variablesAt(pc);
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Variable v : vars) {
+            types.put(v.name(), v.typeName());
+        }
+        // As types.c spells them.
+        assertEquals("{seed=int, size=size_t, grid=int[2][3], fixed=char *const, names=const char *const *, counter=volatile short, "
+                        + "op=binary_op, b=union bits, fl=struct flags, s=enum sign, yes=_Bool}", types.toString());
+        assertEquals("int (*)(int, int)", variable(vars, "op").type().target().name());
+        // probe's frame base is local 3; offsets from llvm-dwarfdump.
+        int fb = 0x100;
+        FakeFrame frame = new FakeFrame(0x400);
+        frame.locals.put(3, (long) fb);
+        frame.putInt(fb + 56, 4);
+        for (int i = 0; i < 6; i++) {
+            frame.putInt(fb + 32 + 4 * i, i + 1);
+        }
+        frame.putInt(fb + 28, 0);
+        frame.memory[fb + 22] = (byte) 0xfe;
+        frame.memory[fb + 23] = (byte) 0xff;
+        frame.putInt(fb + 12, Float.floatToIntBits(1.0f));
+        frame.putInt(fb + 8, 0x0000fd0b); // level at byte 1 (DW_AT_data_member_location 1)
+        frame.putInt(fb + 4, -1);
+        frame.memory[fb + 3] = 1;
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (Variable v : vars) {
+            if (!v.name().equals("seed") && !v.name().equals("names") && !v.name().equals("op")) {
+                shown.put(v.name(), info.read(v, pc, frame).display());
+            }
+        }
+        assertEquals("{size=4, grid=[[1, 2, 3], [4, 5, 6]], fixed=0x00000000 NULL, counter=-2, b={f = 1.0, u = 1065353216}, "
+                        + "fl={ready = <bit-field not shown>, mode = <bit-field not shown>, level = -3 '\\xfd'}, s=NEGATIVE, yes=true}",
+                        shown.toString());
+        assertEquals(4L, info.read(variable(vars, "size"), pc, frame).value());
+        assertEquals((short) -2, info.read(variable(vars, "counter"), pc, frame).value());
     }
 
     @Test
