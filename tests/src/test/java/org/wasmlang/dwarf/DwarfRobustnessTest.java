@@ -1,5 +1,6 @@
 package org.wasmlang.dwarf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wasmlang.binary.ModuleDecoder;
@@ -79,6 +81,20 @@ class DwarfRobustnessTest {
         out.write(bytes, s.contentStart(), keep);
         out.write(bytes, s.end(), bytes.length - s.end());
         return out.toByteArray();
+    }
+
+    @Test
+    void withoutDebugInfoTheLineTablesStillRead() throws IOException {
+        byte[] original = Guests.bytes("prog.wasm");
+        Module parsed = ModuleDecoder.decode(original, Features.DEFAULT);
+        Placed info = debugSections(original, parsed).stream().filter(s -> s.name().equals(".debug_info")).findFirst().orElseThrow();
+        Module module = ModuleDecoder.decode(truncated(original, info, 0), Features.DEFAULT);
+        DebugInfo debug = Guests.debugInfo(module);
+        assertTrue(debug.subprograms().isEmpty());
+        // 0x9a: line 23 of prog.c (see DwarfTest); the file's directory comes from the table itself.
+        SourceLine line = debug.lineAt(module.codeSectionOffset() + 0x9a);
+        assertEquals(23, line.line());
+        assertEquals("/wasmlang/guests/dwarf/prog.c", line.file().path());
     }
 
     @ParameterizedTest
