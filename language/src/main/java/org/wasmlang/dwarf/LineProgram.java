@@ -57,11 +57,12 @@ final class LineProgram {
         }
         boolean defaultIsStmt = c.u8() != 0;
         int lineBase = c.s8();
+        int lineRangeAt = c.offset();
         int lineRange = c.u8();
-        int opcodeBase = c.u8();
         if (lineRange == 0) {
-            throw c.error("line_range 0");
+            throw c.error(lineRangeAt, "line_range 0");
         }
+        int opcodeBase = c.u8();
         int[] standardLengths = new int[Math.max(opcodeBase, 1)];
         for (int i = 1; i < opcodeBase; i++) {
             standardLengths[i] = c.u8();

@@ -97,6 +97,18 @@ class DwarfRobustnessTest {
         assertEquals("/wasmlang/guests/dwarf/prog.c", line.file().path());
     }
 
+    @Test
+    void aZeroLineRangeIsReportedNotDividedBy() throws IOException {
+        byte[] bytes = Guests.bytes("prog.wasm");
+        Module parsed = ModuleDecoder.decode(bytes, Features.DEFAULT);
+        Placed line = debugSections(bytes, parsed).stream().filter(s -> s.name().equals(".debug_line")).findFirst().orElseThrow();
+        // The first table is libc's DWARF 4 one: length 4, version 2, header length 4,
+        // min_inst_length, max_ops, default_is_stmt, line_base, then line_range at 14.
+        bytes[line.contentStart() + 14] = 0;
+        DebugInfo.Result result = DebugInfo.read(ModuleDecoder.decode(bytes, Features.DEFAULT));
+        assertEquals("debug info unavailable: .debug_line at offset 0xe: line_range 0", result.problem());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"prog.wasm", "prog-dwarf4.wasm", "prog-o2.wasm", "shapes64.wasm", "types.wasm"})
     void corruptDebugSectionsNeverThrow(String guest) throws IOException {
