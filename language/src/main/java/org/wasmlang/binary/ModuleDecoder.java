@@ -74,6 +74,7 @@ public final class ModuleDecoder {
     private Function[] functions;
     private Names names = Names.EMPTY;
     private final List<CustomSection> customSections = new ArrayList<>();
+    private int codeSectionOffset = -1;
 
     private ModuleDecoder(byte[] bytes, Features features) {
         this.r = new BinaryReader(bytes);
@@ -153,7 +154,8 @@ public final class ModuleDecoder {
         return new Module(bytes, types, imports.toArray(new Import[0]), toIntArray(functionTypes), functions,
                         tables.toArray(new TableType[0]), memories.toArray(new MemoryType[0]),
                         globalTypes.toArray(new GlobalType[0]), globals.toArray(new Global[0]), toIntArray(tagTypes), exports,
-                        start, elements, data, dataCount, names, List.copyOf(customSections), canonicalTypeIndex);
+                        start, elements, data, dataCount, names, List.copyOf(customSections), canonicalTypeIndex,
+                        codeSectionOffset);
     }
 
     /** Position of a section id in the required order (the tag section sits after memory). */
@@ -467,6 +469,7 @@ public final class ModuleDecoder {
     }
 
     private void readCodeSection() {
+        codeSectionOffset = r.position();
         int n = r.count();
         // A count differing from the function section's is reported after the last
         // section, as the reference decoder does.

@@ -32,12 +32,16 @@ public final class Module {
     private final List<CustomSection> customSections;
     /** For each type index, the lowest index of an equivalent type (see ModuleDecoder). */
     private final int[] canonicalTypeIndex;
+    /** Where the code section's payload starts (its function count), or -1 without one. */
+    private final int codeSectionOffset;
 
     public Module(byte[] bytes, FuncType[] types, Import[] imports, int[] functionTypes, Function[] functions,
                     TableType[] tables, MemoryType[] memories, GlobalType[] globalTypes, Global[] globals, int[] tagTypes,
                     Export[] exports, int startFunction, ElementSegment[] elements, DataSegment[] data, int dataCount,
-                    Names names, List<CustomSection> customSections, int[] canonicalTypeIndex) {
+                    Names names, List<CustomSection> customSections, int[] canonicalTypeIndex,
+                    int codeSectionOffset) {
         this.canonicalTypeIndex = canonicalTypeIndex;
+        this.codeSectionOffset = codeSectionOffset;
         this.bytes = bytes;
         this.types = types;
         this.imports = imports;
@@ -242,6 +246,15 @@ public final class Module {
 
     public List<CustomSection> customSections() {
         return customSections;
+    }
+
+    /**
+     * The module offset of the code section's payload (the first byte after the section
+     * size, where the function count is), or -1 when the module has no code section. DWARF
+     * code addresses count from here.
+     */
+    public int codeSectionOffset() {
+        return codeSectionOffset;
     }
 
     /** A readable name for a function: from the name section, an export, or its index. */
