@@ -1,8 +1,17 @@
 package org.wasmlang.debug;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.wasmlang.WasmContext;
+import org.wasmlang.WasmOptions;
+import org.wasmlang.dwarf.CompileUnit;
+import org.wasmlang.dwarf.DebugInfo;
+import org.wasmlang.dwarf.SourceFile;
 import org.wasmlang.module.Features;
 import org.wasmlang.module.Module;
 
+import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
@@ -16,9 +25,57 @@ import com.oracle.truffle.api.source.SourceSection;
  */
 public interface SourceView {
 
-    /** The view tools get of a module named {@code moduleName}. */
+    /**
+     * The view tools get of a module named {@code moduleName}: its DWARF sources when it has
+     * line tables, else its text. Unusable DWARF is said once, in a warning.
+     */
     static SourceView of(String moduleName, Module module, Features features) {
-        return new TextSourceView(moduleName, module, features);
+        TextSourceView text = new TextSourceView(moduleName, module, features);
+        DebugInfo.Result dwarf = DebugInfo.read(module);
+        if (dwarf.isAbsent()) {
+            return text;
+        }
+        if (dwarf.info() == null) {
+            SourceFiles.LOG.warning(() -> moduleName + ": " + dwarf.problem() + "; it is shown as WebAssembly text.");
+            return text;
+        }
+        TruffleLanguage.Env env = null;
+        String sourcePath = "";
+        try {
+            env = WasmContext.get(null).env();
+            sourcePath = env.getOptions().get(WasmOptions.SourcePath);
+        } catch (IllegalStateException e) {
+            // No context on this thread: no files to read.
+        }
+        List<SourceFile> unitFiles = new ArrayList<>();
+        List<SourceFile> builtInRelativeDirectories = new ArrayList<>();
+        for (CompileUnit unit : dwarf.info().compileUnits()) {
+            String name = unit.name();
+            String dir = unit.compDir();
+            if (name == null) {
+                continue;
+            }
+            boolean absolute = name.startsWith("/") || dir == null;
+            SourceFile file = new SourceFile(name, absolute ? name : dir + "/" + name);
+            (absolute || dir.startsWith("/") ? unitFiles : builtInRelativeDirectories).add(file);
+        }
+        unitFiles.addAll(builtInRelativeDirectories);
+        return new DwarfSourceView(dwarf.info(), module, new SourceFiles(env, sourcePath, moduleName, unitFiles), text);
+    }
+
+    /** The module's DWARF, when it has usable DWARF. */
+    default DebugInfo debugInfo() {
+        return null;
+    }
+
+    /** The function's name in its source (DWARF's), or null to keep the name section's. */
+    default String functionName(int functionIndex) {
+        return null;
+    }
+
+    /** Whether the function is shown in its C, C++ or Rust source rather than as text. */
+    default boolean showsSource(int functionIndex) {
+        return false;
     }
 
     /** The defined function's source; null for an import or when the view has none. */

@@ -4,6 +4,8 @@ import org.wasmlang.WasmContext;
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.limits.ThreadLimits;
 import org.wasmlang.debug.ModuleScope;
+import org.wasmlang.debug.SourceScope;
+import org.wasmlang.debug.SourceView;
 import org.wasmlang.module.FuncType;
 import org.wasmlang.module.Function;
 import org.wasmlang.runtime.TailCall;
@@ -217,16 +219,32 @@ public final class WasmFunctionRootNode extends RootNode {
     }
 
     /**
-     * The parameters and locals, named as the name section names them, else {@code $0}, {@code $1}, ...;
-     * located at the function, which makes it the function's scope for debuggers.
+     * What a debugger shows paused at the instruction at {@code byteOffset}: the source
+     * variables in scope there when the function is shown in its DWARF source, whose parent
+     * is the Wasm locals (see {@link #localsScope}); else the Wasm locals alone.
      */
-    LocalsScope localsScope(Frame frame) {
+    Object scope(Frame frame, int byteOffset) {
+        SourceView view = instance.compiledModule().sourceView();
+        if (frame != null && view.showsSource(functionIndex)) {
+            int at = byteOffset >= 0 ? byteOffset : instance.module().function(functionIndex).codeStart();
+            return SourceScope.create(view.debugInfo(), at, new FrameMachineState(frame, localTypes, instance), name,
+                            localsScope(frame, null), getSourceSection());
+        }
+        return localsScope(frame, getSourceSection());
+    }
+
+    /**
+     * The parameters and locals, named as the name section names them, else {@code $0},
+     * {@code $1}, ...; {@code function} is the scope's location when it is the function's own
+     * scope for debuggers (DevTools' "Local"), null under source variables.
+     */
+    private LocalsScope localsScope(Frame frame, SourceSection function) {
         String[] names = new String[localTypes.length];
         for (int i = 0; i < names.length; i++) {
             String named = instance.module().names().localName(functionIndex, i);
             names[i] = named != null ? named : "$" + i;
         }
-        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance), getSourceSection());
+        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance), function);
     }
 
     /** The source of the instruction at {@code byteOffset}. */
@@ -264,9 +282,15 @@ public final class WasmFunctionRootNode extends RootNode {
         return statementOffsets;
     }
 
+    /**
+     * The name section's name, or the source's once tools look at the module through DWARF
+     * (made only then, as reading DWARF costs).
+     */
     @Override
     public String getName() {
-        return name;
+        SourceView view = instance.compiledModule().sourceViewIfMade();
+        String source = view == null ? null : view.functionName(functionIndex);
+        return source != null ? source : name;
     }
 
     @Override

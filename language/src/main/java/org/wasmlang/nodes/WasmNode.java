@@ -101,7 +101,7 @@ public abstract class WasmNode extends Node implements InstrumentableNode {
         return root.instructionSection(byteOffset);
     }
 
-    /** A debugger's view of the function's locals (see {@link LocalsScope}). */
+    /** A debugger's view of the function's variables (see {@link WasmFunctionRootNode#scope}). */
     @ExportMessage
     final boolean hasScope(@SuppressWarnings("unused") Frame frame) {
         return getRootNode() instanceof WasmFunctionRootNode;
@@ -112,7 +112,7 @@ public abstract class WasmNode extends Node implements InstrumentableNode {
         if (!(getRootNode() instanceof WasmFunctionRootNode root)) {
             throw UnsupportedMessageException.create();
         }
-        return root.localsScope(frame);
+        return root.scope(frame, byteOffset);
     }
 
     /**

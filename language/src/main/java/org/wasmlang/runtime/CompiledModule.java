@@ -84,6 +84,11 @@ public final class CompiledModule implements TruffleObject {
         return view;
     }
 
+    /** The source view if a tool or a guest exception already made it, else null. */
+    public SourceView sourceViewIfMade() {
+        return sourceView;
+    }
+
     /** Validation results of the defined function with this index among defined functions. */
     public FunctionInfo functionInfo(int definedIndex) {
         return functionInfos[definedIndex];
