@@ -33,6 +33,10 @@ final class SourceValue implements TruffleObject {
 
     static Object of(DwarfValue value) {
         Object plain = value.value();
+        if (plain instanceof BigInteger big && big.bitLength() < 64) {
+            // An unsigned 64-bit value below 2^63: a long says it exactly.
+            plain = big.longValue();
+        }
         if (value.children().isEmpty() && (plain instanceof Number || plain instanceof Boolean)
                         && !(plain instanceof BigInteger) && value.display().equals(String.valueOf(plain))) {
             return plain;

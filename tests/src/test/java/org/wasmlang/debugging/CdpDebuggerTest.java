@@ -132,6 +132,98 @@ class CdpDebuggerTest {
         assertEquals(plain.out(), debugged.out(), debugged.err());
     }
 
+    /**
+     * The same with a C program built with {@code clang-19 -O0 -g} (guests/dwarf/prog.c): its
+     * C file is a script, a breakpoint on a C line stops there in {@code main}, the local scope
+     * holds the C variables with C-style values, and steps go by C lines.
+     */
+    @Test
+    void devToolsDebugsACProgramInItsCSource() throws Exception {
+        Path sources = TestPaths.projectRoot().resolve("tests/src/test/resources/guests/dwarf");
+        String program = sources.resolve("prog.wasm").toString();
+        WasmLangProcess.Result plain;
+        try (WasmLangProcess run = WasmLangProcess.start(dir, "run", program)) {
+            plain = run.awaitExit(120);
+        }
+        assertEquals(0, plain.status(), plain.err());
+        assertEquals("hello wasm 9 12 12345678901 6 0.500000 y wasm\n", plain.out(), plain.err());
+
+        launcher = WasmLangProcess.start(dir, "run", "--inspect=127.0.0.1:0", "--wasmlang.SourcePath=" + sources, program);
+        cdp = CdpClient.connect(launcher.awaitDebuggerUrl());
+        cdp.send("Runtime.enable");
+        cdp.send("Debugger.enable");
+        cdp.send("Runtime.runIfWaitingForDebugger");
+        cdp.awaitEvent("Debugger.paused");
+
+        // prog.c line 49: int s = sum(numbers, 4); (DevTools counts lines from 0)
+        Map<String, Object> breakpoint = cdp.send("Debugger.setBreakpointByUrl",
+                        Map.of("urlRegex", ".*/prog\\.c$", "lineNumber", 48));
+        String breakpointId = (String) breakpoint.get("breakpointId");
+        cdp.send("Debugger.resume");
+        Map<String, Object> paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals(List.of(breakpointId), paused.get("hitBreakpoints"), cdp.trafficSoFar());
+        assertEquals("main", at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+        assertEquals(48L, at(paused, "callFrames", 0, "location", "lineNumber"), cdp.trafficSoFar());
+        String url = (String) at(paused, "callFrames", 0, "url");
+        assertTrue(url.endsWith("/prog.c"), url);
+        Map<String, Object> script = cdp.awaitEvent("Debugger.scriptParsed", p -> url.equals(p.get("url")));
+        assertEquals("int s = sum(numbers, 4);", scriptSource(script.get("scriptId")).lines().toList().get(48).strip());
+
+        Map<String, Object> main = shown(paused);
+        assertTrue(main.keySet().containsAll(List.of("origin", "corner", "numbers", "name", "cursor", "big", "c", "ratio",
+                        "flag", "s")), main.toString());
+        assertEquals("{x = 1, y = 2}", main.get("origin"));
+        assertEquals("[3, 1, 4, 1]", main.get("numbers"));
+        assertEquals(12345678901L, main.get("big"));
+        assertEquals("BLUE", main.get("c"));
+        assertEquals(0.5, main.get("ratio"));
+        assertEquals("121 'y'", main.get("flag"));
+        assertTrue(((String) main.get("cursor")).matches("0x[0-9a-f]{8} \"wasm\""), main.toString());
+
+        // Into sum: its first line; its parameters as main passed them.
+        cdp.send("Debugger.stepInto");
+        paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals("sum", at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+        assertEquals("main", at(paused, "callFrames", 1, "functionName"), cdp.trafficSoFar());
+        assertEquals(21L, at(paused, "callFrames", 0, "location", "lineNumber"), cdp.trafficSoFar());
+        assertEquals(4L, shown(paused).get("count"));
+        // ... and out again, to main's line.
+        cdp.send("Debugger.stepOut");
+        paused = cdp.awaitEvent("Debugger.paused");
+        assertEquals("main", at(paused, "callFrames", 0, "functionName"), cdp.trafficSoFar());
+        assertEquals(48L, at(paused, "callFrames", 0, "location", "lineNumber"), cdp.trafficSoFar());
+
+        cdp.send("Debugger.removeBreakpoint", Map.of("breakpointId", breakpointId));
+        cdp.send("Debugger.resume");
+        WasmLangProcess.Result debugged = launcher.awaitExit(120);
+        assertEquals(plain.status(), debugged.status(), debugged.err());
+        assertEquals(plain.out(), debugged.out(), debugged.err());
+    }
+
+    /**
+     * The top frame's local scope as DevTools shows it: plain numbers as numbers, others (and
+     * numbers with a source display, as a char's {@code 121 'y'}) by their description.
+     */
+    private Map<String, Object> shown(Map<String, Object> paused) throws InterruptedException {
+        Object objectId = null;
+        for (Object scope : (List<?>) at(paused, "callFrames", 0, "scopeChain")) {
+            if ("local".equals(at(scope, "type"))) {
+                objectId = at(scope, "object", "objectId");
+                break;
+            }
+        }
+        assertNotNull(objectId, "no scope of type local in the top frame" + cdp.trafficSoFar());
+        Map<String, Object> properties = cdp.send("Runtime.getProperties", Map.of("objectId", objectId, "ownProperties", true));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (Object property : (List<?>) properties.get("result")) {
+            Object value = at(property, "value", "value");
+            Object description = at(property, "value", "description");
+            boolean plain = value != null && (description == null || description.equals(String.valueOf(value)));
+            shown.put((String) at(property, "name"), plain ? value : description);
+        }
+        return shown;
+    }
+
     private String scriptSource(Object scriptId) throws InterruptedException {
         Object text = cdp.send("Debugger.getScriptSource", Map.of("scriptId", scriptId)).get("scriptSource");
         assertTrue(text instanceof String, "no scriptSource for script " + scriptId + cdp.trafficSoFar());
