@@ -29,6 +29,14 @@ rm shapes64.o
 clang-19 --target=wasm32 -O0 -gdwarf-5 -nostdlib -fno-builtin -fvisibility=hidden \
     -fdebug-prefix-map="$PWD"=/wasmlang/guests/dwarf -Wl,--no-entry -o types.wasm types.c
 
+# Rust without std, compiled to an object and linked alone so the module holds only this
+# file's DWARF (linking core adds 1.7 MB of it). Needs Debian's rustc with
+# libstd-rust-dev-wasm32 (RUSTC, else /usr/bin/rustc).
+"${RUSTC:-/usr/bin/rustc}" --target wasm32-unknown-unknown --crate-type lib --emit=obj -g -C opt-level=0 \
+    -C panic=abort -C overflow-checks=off --remap-path-prefix="$PWD"=/wasmlang/guests/dwarf -o rect.o rect.rs
+wasm-ld-19 --no-entry --export=run -o rect.wasm rect.o
+rm rect.o
+
 # What llvm-dwarfdump reads from each line table, for DwarfTest to compare with: one row a
 # line, "address line column" and two flags (is_stmt, end_sequence), gzipped.
 for f in prog prog-dwarf4 prog-o2; do

@@ -127,6 +127,31 @@ class DwarfDebuggingTest {
     }
 
     @Test
+    void aRustFunctionStopsOnItsLineWithItsVariables() {
+        List<String> stops = new ArrayList<>();
+        long result;
+        try (Engine engine = Engine.create("wasmlang");
+                        Context context = Context.newBuilder("wasmlang").engine(engine).allowIO(IOAccess.ALL)
+                                        .option("wasmlang.SourcePath", SOURCES.toString()).build();
+                        var session = Debugger.find(engine).startSession(event -> {
+                            DebugStackFrame frame = event.getTopStackFrame();
+                            stops.add(where(event) + " | " + variables(frame.getScope()) + " | rect is an address: "
+                                            + frame.getScope().getDeclaredValue("rect").toDisplayString().startsWith("0x")
+                                            + " | plain * scale = " + frame.eval("plain * scale").toDisplayString());
+                        })) {
+            // rect.rs line 12: let scaled = plain * scale;
+            session.install(Breakpoint.newBuilder(SOURCES.resolve("rect.rs").toUri()).lineIs(12).build());
+            Value run = Guests.module(context, "dwarf/rect.wasm").newInstance().getMember("exports").getMember("run");
+            result = run.execute(6, 7).asLong();
+        }
+        assertEquals(-84, result);
+        // DWARF names the function area; the name section, rect::area::h... (its hash).
+        assertEquals(1, stops.size(), stops::toString);
+        assertTrue(stops.get(0).matches("area rect\\.rs:12 \\| rect=0x[0-9a-f]{8}, scale=-2, plain=42(, scaled=-?\\d+)? \\| "
+                        + "rect is an address: true \\| plain \\* scale = -84"), stops.get(0));
+    }
+
+    @Test
     void withoutTheSourceFileFunctionsAreTextAndAWarningSaysWhy() {
         List<String> stops = new ArrayList<>();
         Run run = run(Guests.bytes("dwarf/prog.wasm"), "", session -> session.suspendNextExecution(), event -> {
