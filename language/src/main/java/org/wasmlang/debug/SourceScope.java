@@ -4,14 +4,11 @@ import java.util.List;
 
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.dwarf.DebugInfo;
-import org.wasmlang.dwarf.DwarfValue;
 import org.wasmlang.dwarf.MachineState;
 import org.wasmlang.dwarf.Variable;
-import org.wasmlang.interop.ObjectArray;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
-import com.oracle.truffle.api.interop.InteropException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
@@ -119,18 +116,7 @@ public final class SourceScope implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        InteropLibrary interop = InteropLibrary.getUncached();
-        try {
-            Object outer = interop.getMembers(parent);
-            int outerCount = (int) interop.getArraySize(outer);
-            String[] members = java.util.Arrays.copyOf(names, names.length + outerCount);
-            for (int i = 0; i < outerCount; i++) {
-                members[names.length + i] = interop.asString(interop.readArrayElement(outer, i));
-            }
-            return new ObjectArray(members);
-        } catch (InteropException e) {
-            return new ObjectArray(names.clone());
-        }
+        return ScopeChain.members(names, parent);
     }
 
     @ExportMessage

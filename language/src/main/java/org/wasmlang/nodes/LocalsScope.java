@@ -1,7 +1,7 @@
 package org.wasmlang.nodes;
 
 import org.wasmlang.WasmLanguage;
-import org.wasmlang.interop.ObjectArray;
+import org.wasmlang.debug.ScopeChain;
 import org.wasmlang.interop.ValueConversion;
 import org.wasmlang.module.ValueType;
 import org.wasmlang.runtime.WasmNull;
@@ -110,18 +110,7 @@ final class LocalsScope implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
-        InteropLibrary interop = InteropLibrary.getUncached();
-        try {
-            Object outer = interop.getMembers(parent);
-            long outerCount = interop.getArraySize(outer);
-            String[] members = java.util.Arrays.copyOf(names, names.length + (int) outerCount);
-            for (int i = 0; i < outerCount; i++) {
-                members[names.length + i] = interop.asString(interop.readArrayElement(outer, i));
-            }
-            return new ObjectArray(members);
-        } catch (com.oracle.truffle.api.interop.InteropException e) {
-            return new ObjectArray(names.clone());
-        }
+        return ScopeChain.members(names, parent);
     }
 
     @ExportMessage
