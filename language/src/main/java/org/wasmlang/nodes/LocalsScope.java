@@ -1,5 +1,8 @@
 package org.wasmlang.nodes;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.debug.ScopeChain;
 import org.wasmlang.interop.ValueConversion;
@@ -23,6 +26,7 @@ import com.oracle.truffle.api.source.SourceSection;
  * names (the name section's, else {@code $0}, {@code $1}, ...), read from and written to the
  * frame's slots. Without a frame (a function not on the stack) the names alone. Its parent
  * scope holds the instance's globals and memories ({@link org.wasmlang.debug.ModuleScope}).
+ * With a frame, its last member, {@value #STACK}, is the operand stack ({@link OperandStack}).
  *
  * <p>Its source location is the function's: that is how Truffle's debugger tells a function's
  * own scope from a block's ({@code DebugScope.isFunctionScope}), and Chrome DevTools shows
@@ -40,9 +44,19 @@ final class LocalsScope implements TruffleObject {
     /** The function's source section, or null. */
     private final SourceSection function;
 
-    LocalsScope(String functionName, String[] names, int[] types, Frame frame, Object parent, SourceSection function) {
+    /** The member that shows the operand stack. */
+    static final String STACK = "$stack";
+    /** Makes the operand stack when it is read; null without a frame. */
+    private final Supplier<OperandStack> stack;
+
+    LocalsScope(String functionName, String[] locals, int[] types, Frame frame, Object parent, SourceSection function,
+                    Supplier<OperandStack> stack) {
         this.functionName = functionName;
-        this.names = names;
+        this.names = stack == null ? locals : Arrays.copyOf(locals, locals.length + 1);
+        if (stack != null) {
+            names[locals.length] = STACK;
+        }
+        this.stack = stack;
         this.types = types;
         this.frame = frame;
         this.parent = parent;
@@ -129,6 +143,9 @@ final class LocalsScope implements TruffleObject {
         if (frame == null) {
             return WasmNull.NULL;
         }
+        if (local == types.length) {
+            return stack.get();
+        }
         return Values.box(frame, local, types[local]);
     }
 
@@ -140,7 +157,7 @@ final class LocalsScope implements TruffleObject {
         if (local < 0) {
             return InteropLibrary.getUncached().isMemberModifiable(parent, member);
         }
-        return frame != null && ValueType.isNumeric(types[local]);
+        return frame != null && local < types.length && ValueType.isNumeric(types[local]);
     }
 
     @ExportMessage

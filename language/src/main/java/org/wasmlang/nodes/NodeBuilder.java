@@ -107,6 +107,8 @@ final class NodeBuilder {
      * interpreter one node per local.get. Such entries are copied into their slots before
      * anything else runs and before their local is written.
      */
+    /** The instruction {@link #stackBefore} stops at; -1 when building. */
+    private int captureAt = -1;
     private final int[] pendingLocal;
     /**
      * Likewise for {@code i32.const}/{@code i64.const}: the entry's constant, kept out of a
@@ -166,6 +168,37 @@ final class NodeBuilder {
         deadAtEntry = LocalLiveness.analyzeFunction(body, localCount, localReads);
         RegionNode region = RegionNode.create(body, 0, false);
         return usesDelegate ? new DelegateBoundaryNode(region) : region;
+    }
+
+    /**
+     * Where each operand stack entry is just before the instruction at {@code offset} runs
+     * (a debugger's view of the stack): the entries' number, and per entry the local it
+     * still is ({@code pendingLocal}, -1 if none) or the constant it still is
+     * ({@code pendingConst} with {@code constBits}); other entries are in their slots,
+     * {@code localCount + index}.
+     */
+    record StackState(int height, int[] pendingLocal, boolean[] pendingConst, long[] constBits, int localCount) {
+    }
+
+    /** Builds until the instruction at {@code offset}; null when the body has none there (dead code). */
+    StackState stackBefore(int offset) {
+        captureAt = offset;
+        try {
+            build();
+        } catch (StackCaptured e) {
+            return new StackState(sp, Arrays.copyOf(pendingLocal, sp), Arrays.copyOf(pendingConst, sp), Arrays.copyOf(constBits, sp),
+                            localCount);
+        }
+        return null;
+    }
+
+    /** Ends {@link #stackBefore}'s build at its instruction. */
+    private static final class StackCaptured extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StackCaptured() {
+            super(null, null, false, false);
+        }
     }
 
     int[] deadAtEntry() {
@@ -278,6 +311,9 @@ final class NodeBuilder {
         List<WasmNode> nodes = new ArrayList<>();
         while (true) {
             int at = r.position();
+            if (at == captureAt) {
+                throw new StackCaptured();
+            }
             int built = nodes.size();
             highWater = Math.max(highWater, sp);
             Instruction instruction = Instructions.read(r, features);

@@ -7,7 +7,13 @@ import org.wasmlang.debug.ModuleScope;
 import org.wasmlang.debug.SourceScope;
 import org.wasmlang.debug.SourceView;
 import org.wasmlang.module.FuncType;
+import org.wasmlang.binary.BinaryReader;
+import org.wasmlang.binary.CodeScanner;
+import org.wasmlang.binary.Instructions;
+import org.wasmlang.module.Features;
 import org.wasmlang.module.Function;
+import org.wasmlang.module.ValueType;
+import org.wasmlang.validation.Validator;
 import org.wasmlang.runtime.TailCall;
 import org.wasmlang.runtime.TrapKind;
 import org.wasmlang.runtime.WasmTrap;
@@ -221,16 +227,59 @@ public final class WasmFunctionRootNode extends RootNode {
     /**
      * What a debugger shows paused at the instruction at {@code byteOffset}: the source
      * variables in scope there when the function is shown in its DWARF source, whose parent
-     * is the Wasm locals (see {@link #localsScope}); else the Wasm locals alone.
+     * is the Wasm locals (see {@link #localsScope}); else the Wasm locals alone. The operand
+     * stack is the one before the instruction, or after it when the debugger stopped there
+     * on the way out ({@code beforeInstruction} false, as after a step out of a call).
      */
-    Object scope(Frame frame, int byteOffset) {
+    Object scope(Frame frame, int byteOffset, boolean beforeInstruction) {
         SourceView view = instance.compiledModule().sourceView();
         if (frame != null && view.showsSource(functionIndex)) {
             int at = byteOffset >= 0 ? byteOffset : instance.module().function(functionIndex).codeStart();
             return SourceScope.create(view.debugInfo(), at, new FrameMachineState(frame, localTypes, instance), name,
-                            localsScope(frame, null), getSourceSection());
+                            localsScope(frame, byteOffset, beforeInstruction, null), getSourceSection());
         }
-        return localsScope(frame, getSourceSection());
+        return localsScope(frame, byteOffset, beforeInstruction, getSourceSection());
+    }
+
+    /** Where the instruction after the one at {@code byteOffset} starts; -1 for none. */
+    private int after(int byteOffset) {
+        if (byteOffset < 0) {
+            return -1;
+        }
+        BinaryReader r = new BinaryReader(instance.module().bytes());
+        r.setPosition(byteOffset);
+        Features features = instance.compiledModule().features();
+        CodeScanner.skipImmediates(r, Instructions.read(r, features), features, true);
+        return r.position();
+    }
+
+    /**
+     * The operand stack just before the instruction at {@code byteOffset} runs, rebuilt on
+     * request: the validator gives the entries' types, a node builder stopped at the
+     * instruction says which entries are still a local or a constant it has not put in their
+     * slots (the others are in theirs).
+     */
+    OperandStack operandStack(Frame frame, int byteOffset) {
+        Function function = instance.module().function(functionIndex);
+        int[] types = byteOffset < 0 ? null
+                        : Validator.operandTypesBefore(instance.module(), instance.compiledModule().features(), function, byteOffset);
+        NodeBuilder.StackState state = types == null ? null
+                        : new NodeBuilder(instance, function, info(instance, functionIndex), tailCallSlot).stackBefore(byteOffset);
+        if (state == null || state.height() != types.length) {
+            return new OperandStack(new Object[0], "not known at this position");
+        }
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < values.length; i++) {
+            int local = state.pendingLocal()[i];
+            if (state.pendingConst()[i]) {
+                values[i] = types[i] == ValueType.I32 ? (Object) (int) state.constBits()[i] : (Object) state.constBits()[i];
+            } else if (local >= 0) {
+                values[i] = Values.box(frame, local, localTypes[local]);
+            } else {
+                values[i] = Values.box(frame, state.localCount() + i, types[i]);
+            }
+        }
+        return new OperandStack(values, null);
     }
 
     /**
@@ -238,13 +287,14 @@ public final class WasmFunctionRootNode extends RootNode {
      * {@code $1}, ...; {@code function} is the scope's location when it is the function's own
      * scope for debuggers (DevTools' "Local"), null under source variables.
      */
-    private LocalsScope localsScope(Frame frame, SourceSection function) {
+    private LocalsScope localsScope(Frame frame, int byteOffset, boolean beforeInstruction, SourceSection function) {
         String[] names = new String[localTypes.length];
         for (int i = 0; i < names.length; i++) {
             String named = instance.module().names().localName(functionIndex, i);
             names[i] = named != null ? named : "$" + i;
         }
-        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance), function);
+        return new LocalsScope(name, names, localTypes, frame, new ModuleScope(instance), function,
+                        frame == null ? null : () -> operandStack(frame, beforeInstruction ? byteOffset : after(byteOffset)));
     }
 
     /** The source of the instruction at {@code byteOffset}. */

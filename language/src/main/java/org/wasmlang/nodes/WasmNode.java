@@ -108,11 +108,11 @@ public abstract class WasmNode extends Node implements InstrumentableNode {
     }
 
     @ExportMessage
-    final Object getScope(Frame frame, @SuppressWarnings("unused") boolean nodeEnter) throws UnsupportedMessageException {
+    final Object getScope(Frame frame, boolean nodeEnter) throws UnsupportedMessageException {
         if (!(getRootNode() instanceof WasmFunctionRootNode root)) {
             throw UnsupportedMessageException.create();
         }
-        return root.scope(frame, byteOffset);
+        return root.scope(frame, byteOffset, nodeEnter);
     }
 
     /**

@@ -91,6 +91,31 @@ final class FunctionValidator {
     }
 
     FunctionInfo validate(Function function) {
+        begin(function);
+        while (csp > 0) {
+            instruction();
+        }
+        assert r.position() == function.codeEnd() : "the decoder checked the body's extent";
+        return new FunctionInfo(localTypes, maxSp, maxTryDepth, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE),
+                        usesVectors, makesTailCalls);
+    }
+
+    /**
+     * The operand stack's value types, bottom first, just before the instruction at
+     * {@code offset} of a function that validated; null when no instruction starts there.
+     */
+    int[] operandTypesBefore(Function function, int offset) {
+        begin(function);
+        while (csp > 0) {
+            if (r.position() == offset) {
+                return Arrays.copyOf(stack, sp);
+            }
+            instruction();
+        }
+        return null;
+    }
+
+    private void begin(Function function) {
         functionIndex = function.index();
         localTypes = function.localTypes();
         sp = 0;
@@ -119,12 +144,6 @@ final class FunctionValidator {
         r.setPosition(function.codeStart());
         r.setFunctionIndex(functionIndex);
         pushControl(KIND_FUNCTION, function.typeIndex(), -1);
-        while (csp > 0) {
-            instruction();
-        }
-        assert r.position() == function.codeEnd() : "the decoder checked the body's extent";
-        return new FunctionInfo(localTypes, maxSp, maxTryDepth, Arrays.copyOf(blocks, blockCount * FunctionInfo.BLOCK_STRIDE),
-                        usesVectors, makesTailCalls);
     }
 
     int position() {

@@ -1,5 +1,7 @@
 package org.wasmlang.validation;
 
+import java.util.Arrays;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -42,6 +44,18 @@ public final class Validator {
      */
     public static FunctionInfo[] validate(Module module, Features features) {
         return new Validator(module, features).validateModule();
+    }
+
+    /**
+     * The operand stack's value types, bottom first, just before the instruction at
+     * {@code offset} of a defined function of a module that validated (what a debugger shows);
+     * null when no instruction starts there.
+     */
+    public static int[] operandTypesBefore(Module module, Features features, Function function, int offset) {
+        // Which functions ref.func may name matters only to validity, settled already.
+        boolean[] declared = new boolean[module.functionCount()];
+        Arrays.fill(declared, true);
+        return new FunctionValidator(module, features, module.types(), declared).operandTypesBefore(function, offset);
     }
 
     private FunctionInfo[] validateModule() {

@@ -103,8 +103,9 @@ class CdpDebuggerTest {
         assertEquals(url, at(paused, "callFrames", 0, "url"), cdp.trafficSoFar());
         long callColumn = (long) at(paused, "callFrames", 0, "location", "columnNumber");
 
-        // 4. The local scope: the parameters as passed, the local as the first call left it.
-        assertEquals(Map.of("a", 3L, "b", 4L, "sa", 9L), locals(paused));
+        // 4. The local scope: the parameters as passed, the local as the first call left it,
+        // the operand stack (sa for the i32.add, b for the call).
+        assertEquals(Map.of("a", 3L, "b", 4L, "sa", 9L, "$stack", "[9, 4]"), locals(paused));
 
         // 5. Into the callee: its text, its instruction, its parameter; the caller below it.
         cdp.send("Debugger.stepInto");
@@ -113,7 +114,7 @@ class CdpDebuggerTest {
         assertEquals(CALLER, at(paused, "callFrames", 1, "functionName"), cdp.trafficSoFar());
         assertTrue(textViewOf(at(paused, "callFrames", 0, "url"), CALLEE), cdp.trafficSoFar());
         assertEquals("i32.mul", lineAt(paused, 0).strip(), cdp.trafficSoFar());
-        assertEquals(Map.of("x", 4L), locals(paused));
+        assertEquals(Map.of("x", 4L, "$stack", "[4, 4]"), locals(paused));
         // ... and out again, to the caller: Truffle stops at the end of the call that returned.
         cdp.send("Debugger.stepOut");
         paused = cdp.awaitEvent("Debugger.paused");
@@ -123,7 +124,9 @@ class CdpDebuggerTest {
         assertEquals((long) secondCall, at(paused, "callFrames", 0, "location", "lineNumber"), cdp.trafficSoFar());
         assertTrue((long) at(paused, "callFrames", 0, "location", "columnNumber") > callColumn,
                         "stepOut should stop after the call" + cdp.trafficSoFar());
-        assertEquals(Map.of("a", 3L, "b", 4L, "sa", 9L), locals(paused));
+        // Truffle asks a frame it returned to after a step out for the call's entry scope, so
+        // the stack is the one the call started with.
+        assertEquals(Map.of("a", 3L, "b", 4L, "sa", 9L, "$stack", "[9, 4]"), locals(paused));
 
         // 6. Resumed, the program ends as it does without the debugger.
         cdp.send("Debugger.resume");
@@ -240,7 +243,7 @@ class CdpDebuggerTest {
     /**
      * The variables of the top frame's local scope, by name, as DevTools reads them: the scope's
      * object from the paused event's scope chain, its properties from Runtime.getProperties.
-     * Each must be a number.
+     * Each must be a number, but the operand stack, an array shown by its description.
      */
     private Map<String, Object> locals(Map<String, Object> paused) throws InterruptedException {
         Object objectId = null;
@@ -254,6 +257,11 @@ class CdpDebuggerTest {
         Map<String, Object> properties = cdp.send("Runtime.getProperties", Map.of("objectId", objectId, "ownProperties", true));
         Map<String, Object> locals = new LinkedHashMap<>();
         for (Object property : (List<?>) properties.get("result")) {
+            if ("$stack".equals(at(property, "name"))) {
+                assertEquals("array", at(property, "value", "subtype"), cdp.trafficSoFar());
+                locals.put("$stack", at(property, "value", "description"));
+                continue;
+            }
             assertEquals("number", at(property, "value", "type"), cdp.trafficSoFar());
             locals.put((String) at(property, "name"), at(property, "value", "value"));
         }

@@ -93,9 +93,10 @@ class InstrumentationTest {
         }
         // Lines of count's text (lines 9 to 25 of `wasmlang print statements.wasm`): the
         // local.gets are folded into i32.ge_u.
-        assertEquals(List.of("count statements.wasm/count.wat:4 loop | n=1000 i=0",
-                        "count statements.wasm/count.wat:7 i32.ge_u | n=1000 i=0",
-                        "count statements.wasm/count.wat:8 br_if 1 | n=2 i=0"), stops);
+        // $stack: the operand stack before the instruction (i and n are the local.gets' values).
+        assertEquals(List.of("count statements.wasm/count.wat:4 loop | n=1000 i=0 $stack=[]",
+                        "count statements.wasm/count.wat:7 i32.ge_u | n=1000 i=0 $stack=[0, 1000]",
+                        "count statements.wasm/count.wat:8 br_if 1 | n=2 i=0 $stack=[0]"), stops);
     }
 
     @Test
@@ -150,6 +151,8 @@ class InstrumentationTest {
             try (DebuggerSession session = Debugger.find(engine).startSession(event -> {
                 // Stop at the first global.get, after $odd was set.
                 if (!event.getSourceSection().getCharacters().toString().startsWith("global.get")) {
+                    seen.add(event.getSourceSection().getCharacters() + " $stack="
+                                    + event.getTopStackFrame().getScope().getDeclaredValue("$stack").toDisplayString());
                     event.prepareStepInto(1);
                     return;
                 }
@@ -175,7 +178,9 @@ class InstrumentationTest {
                 assertEquals(103, step.execute(3).asInt(), "the debugger set counter to 100");
             }
         }
-        assertEquals(List.of("odd=nan:0x200001", "counter=40", "scale=2.5", "big=-9007199254740993",
+        // The i32.const is no statement: f32.reinterpret_i32 reads it as a constant.
+        assertEquals(List.of("f32.reinterpret_i32 $stack=[2141192193]",
+                        "local.set $odd $stack=[nan:0x200001]", "odd=nan:0x200001", "counter=40", "scale=2.5", "big=-9007199254740993",
                         "heap=heap (1 pages, 65536 bytes)", "row0=68 65 6c 6c 6f 2c 20 73 63 6f 70 65 73 00 00 00",
                         "x + counter * 2 = 83", "i32[0] == 0x6c6c6568: true", "memory[1] = 101",
                         "big = -9007199254740993",
