@@ -215,6 +215,43 @@ class InstrumentationTest {
         assertEquals(List.of(3, 6, 9), stops);
     }
 
+    /**
+     * The rebuilt operand stack agrees with the validator at every instruction a C program
+     * runs first (clang -O0 code through main into printf, shown as text): its height and
+     * types always match, so it is never "not known".
+     */
+    @Test
+    void theOperandStackIsKnownAtEveryInstructionOfACProgram() {
+        List<String> unknown = new ArrayList<>();
+        int[] stops = {0};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (Engine engine = Engine.create("wasmlang");
+                        Context context = Context.newBuilder("wasmlang").engine(engine).out(out).option("wasmlang.Wasi", "true")
+                                        .build()) {
+            Value start = Guests.module(context, "dwarf/prog.wasm").newInstance().getMember("exports").getMember("_start");
+            try (DebuggerSession session = Debugger.find(engine).startSession(event -> {
+                // Without its source files the program is shown as text: the Wasm locals are the top scope.
+                String stack = event.getTopStackFrame().getScope().getDeclaredValue("$stack").toDisplayString();
+                if (stack.startsWith("<")) {
+                    unknown.add(event.getTopStackFrame().getName() + " " + event.getSourceSection().getStartLine() + " "
+                                    + event.getSourceSection().getCharacters() + ": " + stack);
+                }
+                if (++stops[0] < 3000) {
+                    event.prepareStepInto(1);
+                }
+            })) {
+                session.suspendNextExecution();
+                try {
+                    start.execute();
+                } catch (PolyglotException e) {
+                    assertTrue(e.isExit(), e::toString);
+                }
+            }
+        }
+        assertEquals(3000, stops[0], "the program should run at least 3000 instructions");
+        assertEquals(List.of(), unknown);
+    }
+
     @Test
     void aLimitNobodyReachesChangesNoResult() {
         // With a limit every statement is wrapped by a tool; results must stay the same.
