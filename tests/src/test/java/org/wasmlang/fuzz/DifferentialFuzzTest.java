@@ -189,7 +189,8 @@ class DifferentialFuzzTest {
     /**
      * Replays the modules of a directory (say a campaign's tests/target/fuzz-failures/...),
      * e.g. {@code -Dtest=DifferentialFuzzTest#replay -Dwasmlang.fuzz.replay=DIR
-     * -Dwasmlang.fuzz.profile=WASM_3_0}.
+     * -Dwasmlang.fuzz.profile=WASM_3_0}; with {@code -Dwasmlang.fuzz.replayCompiled=true} every
+     * function is compiled before it runs.
      */
     @Test
     void replay() throws Exception {
@@ -205,7 +206,14 @@ class DifferentialFuzzTest {
         }
         tools.runInV8(dir);
         Tally tally = new Tally("replay " + profile, profile);
-        compareAll(dir, tally);
+        if (Boolean.getBoolean("wasmlang.fuzz.replayCompiled")) {
+            // The JIT's code for every function, as a long campaign's JVM ends up running.
+            try (WasmLangRunner compiled = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()), true)) {
+                compareAll(dir, tally, compiled);
+            }
+        } else {
+            compareAll(dir, tally);
+        }
         tally.report();
     }
 
