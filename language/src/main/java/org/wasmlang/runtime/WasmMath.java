@@ -226,12 +226,15 @@ public final class WasmMath {
     // ---------------------------------------------------------------- min, max, copysign
 
     /**
-     * Any NaN operand gives an arithmetic NaN (the addition quiets a signalling one);
-     * otherwise -0.0 counts as less than +0.0.
+     * Any NaN operand gives the canonical NaN, otherwise -0.0 counts as less than +0.0. The
+     * spec allows any arithmetic NaN; a fixed one is the same in every tier. The sum of the
+     * operands, used before, kept one NaN operand's payload or the other's depending on
+     * whether HotSpot had compiled this method (docs/reliability.md), and a payload stored to
+     * memory can steer a guest's later code.
      */
     public static float f32Min(float left, float right) {
         if (left != left || right != right) {
-            return left + right;
+            return Float.NaN;
         }
         if (left < right) {
             return left;
@@ -245,7 +248,7 @@ public final class WasmMath {
 
     public static float f32Max(float left, float right) {
         if (left != left || right != right) {
-            return left + right;
+            return Float.NaN;
         }
         if (left > right) {
             return left;
@@ -266,7 +269,7 @@ public final class WasmMath {
 
     public static double f64Min(double left, double right) {
         if (left != left || right != right) {
-            return left + right;
+            return Double.NaN;
         }
         if (left < right) {
             return left;
@@ -280,7 +283,7 @@ public final class WasmMath {
 
     public static double f64Max(double left, double right) {
         if (left != left || right != right) {
-            return left + right;
+            return Double.NaN;
         }
         if (left > right) {
             return left;

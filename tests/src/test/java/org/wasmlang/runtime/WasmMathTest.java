@@ -428,6 +428,27 @@ class WasmMathTest {
         assertF64(-Double.MAX_VALUE, WasmMath.f64Max(-Double.MAX_VALUE, Double.NEGATIVE_INFINITY));
     }
 
+    /**
+     * Two NaN operands with different payloads give the same NaN however often min and max
+     * run: enough calls for HotSpot to compile them, whose code (for the sum of the operands
+     * used before) kept the other operand's payload than the interpreter did.
+     */
+    @Test
+    void minMaxOfTwoNaNsGiveOneNaNInEveryTier() {
+        double a = f64(0xffff_ffff_ffff_ffdfL);
+        double b = f64(0xffff_ffff_b870_2103L);
+        float c = f32(0xffff_ffdf);
+        float d = f32(0x7fa0_2103);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            seen.add(Double.doubleToRawLongBits(WasmMath.f64Max(a, b)));
+            seen.add(Double.doubleToRawLongBits(WasmMath.f64Min(b, a)));
+            seen.add((long) Float.floatToRawIntBits(WasmMath.f32Max(c, d)) << 32);
+            seen.add((long) Float.floatToRawIntBits(WasmMath.f32Min(d, c)) << 32);
+        }
+        assertEquals(java.util.Set.of(F64_CANONICAL_NAN, (long) F32_CANONICAL_NAN << 32), seen);
+    }
+
     @Test
     void minMaxWithANaNOperandGiveAQuietNaN() {
         // A NaN wins over every number, infinities and zeros included (unlike IEEE minNum).
