@@ -225,8 +225,9 @@ class DifferentialFuzzTest {
      * Counts verdicts and keeps the modules that disagree; fails when there are any. A -ttf
      * module that disagrees is tried again with its NaNs made 0 ({@code wasm-opt --denan}):
      * if both engines then agree, the difference was only in NaN payloads or signs, which
-     * Wasm leaves open once an operand is a non-canonical NaN (V8 canonicalises in min/max,
-     * WasmLang keeps the operand's payload), and -ttf writes such NaN constants freely; such
+     * Wasm leaves open once an operand is a non-canonical NaN (which operand's payload an
+     * addition or multiplication keeps depends on the compiled code), and -ttf writes such
+     * NaN constants freely; such
      * a module counts apart and is kept, but does not fail.
      */
     private static final class Tally {
