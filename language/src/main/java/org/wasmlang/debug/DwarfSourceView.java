@@ -105,7 +105,6 @@ final class DwarfSourceView implements SourceView {
             return text.statements(functionIndex, candidates);
         }
         int[] starts = lines.lineStarts();
-        List<Integer> statements = new ArrayList<>();
         int[] statementLines = new int[starts.length];
         int[] statementOffsets = new int[starts.length];
         int count = 0;
@@ -114,7 +113,6 @@ final class DwarfSourceView implements SourceView {
             int k = Arrays.binarySearch(candidates, starts[i]);
             int first = k >= 0 ? k : -k - 1;
             if (first < candidates.length && candidates[first] < end) {
-                statements.add(candidates[first]);
                 statementOffsets[count] = candidates[first];
                 statementLines[count++] = lines.lineStartLines()[i];
             }
@@ -122,7 +120,7 @@ final class DwarfSourceView implements SourceView {
         // From now on the statement's own offset names its line.
         functions.put(functionIndex, new FunctionLines(lines.source(), lines.firstLine(), lines.lastLine(),
                         Arrays.copyOf(statementOffsets, count), Arrays.copyOf(statementLines, count)));
-        return statements.stream().mapToInt(Integer::intValue).toArray();
+        return Arrays.copyOf(statementOffsets, count);
     }
 
     private FunctionLines lines(int functionIndex) {

@@ -1,6 +1,7 @@
 package org.wasmlang.debug;
 
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.text.Literals;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
@@ -41,23 +42,8 @@ public final class FloatView implements TruffleObject {
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         if (number instanceof Float f) {
-            return text(f, Float.floatToRawIntBits(f) & 0xFFFFFFFFL, 23);
+            return Literals.f32(Float.floatToRawIntBits(f));
         }
-        double d = (Double) number;
-        return text(d, Double.doubleToRawLongBits(d), 52);
-    }
-
-    /** The text format's spelling of a float whose raw bits have {@code fraction} payload bits. */
-    static String text(double value, long bits, int fraction) {
-        boolean negative = (bits >>> (fraction == 23 ? 31 : 63)) != 0;
-        String sign = negative ? "-" : "";
-        if (Double.isNaN(value)) {
-            long payload = bits & ((1L << fraction) - 1);
-            return payload == 1L << (fraction - 1) ? sign + "nan" : sign + "nan:0x" + Long.toHexString(payload);
-        }
-        if (Double.isInfinite(value)) {
-            return sign + "inf";
-        }
-        return fraction == 23 ? Float.toString((float) value) : Double.toString(value);
+        return Literals.f64(Double.doubleToRawLongBits((Double) number));
     }
 }

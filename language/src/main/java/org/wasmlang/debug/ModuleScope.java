@@ -54,15 +54,10 @@ public final class ModuleScope implements TruffleObject {
 
     private static String name(Module module, Names.Space space, ExternKind kind, int index, String fallback) {
         String named = module.names().name(space, index);
-        if (named != null) {
-            return named;
+        if (named == null) {
+            named = module.exportName(kind, index);
         }
-        for (int i = 0; i < module.exportCount(); i++) {
-            if (module.export(i).kind() == kind && module.export(i).index() == index) {
-                return module.export(i).name();
-            }
-        }
-        return fallback;
+        return named != null ? named : fallback;
     }
 
     int memoryCount() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.wasmlang.WasmLanguage;
+import org.wasmlang.dwarf.CompileUnit;
 import org.wasmlang.dwarf.SourceFile;
 
 import com.oracle.truffle.api.TruffleFile;
@@ -33,13 +34,13 @@ final class SourceFiles {
     private final ConcurrentHashMap<String, Optional<Source>> loaded = new ConcurrentHashMap<>();
     private final AtomicBoolean warned = new AtomicBoolean();
 
-    /** The compilation units' own files, those built in an absolute directory first. */
-    private final List<SourceFile> unitFiles;
+    /** The module's compilation units, whose own files the warning lists. */
+    private final List<CompileUnit> units;
 
-    SourceFiles(TruffleLanguage.Env env, String sourcePath, String moduleName, List<SourceFile> unitFiles) {
+    SourceFiles(TruffleLanguage.Env env, String sourcePath, String moduleName, List<CompileUnit> units) {
         this.env = env;
         this.moduleName = moduleName;
-        this.unitFiles = unitFiles;
+        this.units = units;
         for (String dir : sourcePath.split(File.pathSeparator)) {
             if (!dir.isBlank()) {
                 searchPath.add(dir);
@@ -56,7 +57,7 @@ final class SourceFiles {
         Source source = locate(file);
         if (source == null && !warned.getAndSet(true)) {
             List<String> missing = new ArrayList<>();
-            for (SourceFile unit : unitFiles) {
+            for (SourceFile unit : unitFiles()) {
                 if (!missing.contains(unit.path()) && (unit.path().equals(file.path()) || locate(unit) == null)) {
                     missing.add(unit.path());
                 }
@@ -71,6 +72,24 @@ final class SourceFiles {
                             + "; their functions are shown as WebAssembly text. Set --wasmlang.SourcePath to where the sources are.");
         }
         return source;
+    }
+
+    /** The compilation units' own files, those built in an absolute directory first. */
+    private List<SourceFile> unitFiles() {
+        List<SourceFile> files = new ArrayList<>();
+        List<SourceFile> builtInRelativeDirectories = new ArrayList<>();
+        for (CompileUnit unit : units) {
+            String name = unit.name();
+            String dir = unit.compDir();
+            if (name == null) {
+                continue;
+            }
+            boolean absolute = name.startsWith("/") || dir == null;
+            SourceFile file = new SourceFile(name, absolute ? name : dir + "/" + name);
+            (absolute || dir.startsWith("/") ? files : builtInRelativeDirectories).add(file);
+        }
+        files.addAll(builtInRelativeDirectories);
+        return files;
     }
 
     /** The file at the first place it is found, or null. */

@@ -1,13 +1,8 @@
 package org.wasmlang.debug;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.wasmlang.WasmContext;
 import org.wasmlang.WasmOptions;
-import org.wasmlang.dwarf.CompileUnit;
 import org.wasmlang.dwarf.DebugInfo;
-import org.wasmlang.dwarf.SourceFile;
 import org.wasmlang.module.Features;
 import org.wasmlang.module.Module;
 
@@ -47,20 +42,7 @@ public interface SourceView {
         } catch (IllegalStateException e) {
             // No context on this thread: no files to read.
         }
-        List<SourceFile> unitFiles = new ArrayList<>();
-        List<SourceFile> builtInRelativeDirectories = new ArrayList<>();
-        for (CompileUnit unit : dwarf.info().compileUnits()) {
-            String name = unit.name();
-            String dir = unit.compDir();
-            if (name == null) {
-                continue;
-            }
-            boolean absolute = name.startsWith("/") || dir == null;
-            SourceFile file = new SourceFile(name, absolute ? name : dir + "/" + name);
-            (absolute || dir.startsWith("/") ? unitFiles : builtInRelativeDirectories).add(file);
-        }
-        unitFiles.addAll(builtInRelativeDirectories);
-        return new DwarfSourceView(dwarf.info(), module, new SourceFiles(env, sourcePath, moduleName, unitFiles), text);
+        return new DwarfSourceView(dwarf.info(), module, new SourceFiles(env, sourcePath, moduleName, dwarf.info().compileUnits()), text);
     }
 
     /** The module's DWARF, when it has usable DWARF. */

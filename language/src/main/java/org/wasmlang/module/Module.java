@@ -257,16 +257,25 @@ public final class Module {
         return codeSectionOffset;
     }
 
+    /** The name of the first export of item {@code index} of that kind, or null. */
+    public String exportName(ExternKind kind, int index) {
+        for (Export e : exports) {
+            if (e.kind() == kind && e.index() == index) {
+                return e.name();
+            }
+        }
+        return null;
+    }
+
     /** A readable name for a function: from the name section, an export, or its index. */
     public String functionDisplayName(int functionIndex) {
         String name = names.functionName(functionIndex);
         if (name != null) {
             return name;
         }
-        for (Export e : exports) {
-            if (e.kind() == ExternKind.FUNC && e.index() == functionIndex) {
-                return e.name();
-            }
+        String exported = exportName(ExternKind.FUNC, functionIndex);
+        if (exported != null) {
+            return exported;
         }
         if (functionIndex < importedFunctions) {
             for (Import imp : imports) {

@@ -2,11 +2,11 @@ package org.wasmlang.nodes;
 
 import org.wasmlang.WasmLanguage;
 import org.wasmlang.debug.FloatView;
+import org.wasmlang.interop.ObjectArray;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleLanguage;
 import com.oracle.truffle.api.interop.InteropLibrary;
-import com.oracle.truffle.api.interop.InvalidArrayIndexException;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
@@ -14,14 +14,17 @@ import com.oracle.truffle.api.library.ExportMessage;
 /**
  * The Wasm operand stack of a paused function as a debugger shows it: its values bottom
  * first, as the text view's instructions left them (see {@link WasmFunctionRootNode#operandStack}).
+ * An array of them ({@link ObjectArray}) shown with floats as the text format writes them.
  */
-@ExportLibrary(InteropLibrary.class)
+@ExportLibrary(value = InteropLibrary.class, delegateTo = "elements")
 final class OperandStack implements TruffleObject {
+    final ObjectArray elements;
     private final Object[] values;
     /** Why the stack cannot be shown, or null. */
     private final String unavailable;
 
     OperandStack(Object[] values, String unavailable) {
+        this.elements = new ObjectArray(values);
         this.values = values;
         this.unavailable = unavailable;
     }
@@ -49,28 +52,5 @@ final class OperandStack implements TruffleObject {
             text.append(i == 0 ? "" : ", ").append(interop.toDisplayString(view != null ? view : values[i]));
         }
         return text.append(']').toString();
-    }
-
-    @ExportMessage
-    boolean hasArrayElements() {
-        return true;
-    }
-
-    @ExportMessage
-    long getArraySize() {
-        return values.length;
-    }
-
-    @ExportMessage
-    boolean isArrayElementReadable(long index) {
-        return index >= 0 && index < values.length;
-    }
-
-    @ExportMessage
-    Object readArrayElement(long index) throws InvalidArrayIndexException {
-        if (!isArrayElementReadable(index)) {
-            throw InvalidArrayIndexException.create(index);
-        }
-        return values[(int) index];
     }
 }

@@ -3,7 +3,7 @@ package org.wasmlang.text;
 /**
  * How values are spelled in the text format: floats exactly, strings escaped.
  */
-final class Literals {
+public final class Literals {
     private static final int F32_QUIET_BIT = 1 << 22;
     private static final long F64_QUIET_BIT = 1L << 51;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -16,7 +16,7 @@ final class Literals {
      * other payload), else the shortest decimal that reads back as the same float (Java's
      * {@code Float.toString} promises that since JDK 19; the text format accepts its {@code E}).
      */
-    static String f32(int bits) {
+    public static String f32(int bits) {
         String sign = bits < 0 ? "-" : "";
         float value = Float.intBitsToFloat(bits);
         if (Float.isNaN(value)) {
@@ -30,7 +30,7 @@ final class Literals {
     }
 
     /** An f64 by its bits, as {@link #f32}. */
-    static String f64(long bits) {
+    public static String f64(long bits) {
         String sign = bits < 0 ? "-" : "";
         double value = Double.longBitsToDouble(bits);
         if (Double.isNaN(value)) {

@@ -118,7 +118,7 @@ public final class TextPrinter {
         if (id != null) {
             name = id.substring(1);
         } else {
-            name = exportName(functionIndex);
+            name = module.exportName(ExternKind.FUNC, functionIndex);
             if (name == null) {
                 return "func" + functionIndex;
             }
@@ -130,16 +130,6 @@ public final class TextPrinter {
         }
         boolean clean = file.toString().equals(name) && (id != null || !functionIds.isTaken("$" + name));
         return clean ? name : functionIndex + "-" + file;
-    }
-
-    private String exportName(int functionIndex) {
-        for (int i = 0; i < module.exportCount(); i++) {
-            Export export = module.export(i);
-            if (export.kind() == ExternKind.FUNC && export.index() == functionIndex) {
-                return export.name();
-            }
-        }
-        return null;
     }
 
     private ModuleText module() {
