@@ -2,9 +2,11 @@ package org.wasmlang.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -301,6 +303,10 @@ class LimitsTest {
                             (lastEntry[0] - start) / 1_000_000, (end - lastEntry[0]) / 1_000_000);
             assertMessage(e, "call stack exhausted");
             assertFalse(e.isInternalError(), e.toString());
+            // The trap itself, not Truffle's fallback for a crossing that failed (which drops the
+            // guest object and attaches its own error: the slow unwinding's cause).
+            assertEquals(0, e.getSuppressed().length, () -> Arrays.toString(e.getSuppressed()));
+            assertNotNull(e.getGuestObject(), "the trap as the exception's guest object");
             assertEquals(5, exports.get().getMember("down").execute(5).asInt());
         }
     }

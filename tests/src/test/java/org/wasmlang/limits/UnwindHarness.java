@@ -17,7 +17,9 @@ import org.wasmlang.interop.Guests;
  * the surefire argLine's JVM flags and -Xss8m; the first argument is the number of rounds.
  * {@code -Dunwind.trace=true} prints, every 200 levels of the unwinding, the time since the
  * deepest call and the size of the trace the host sees; {@code -Dpolyglot.engine.*} options
- * apply (the context allows experimental ones, e.g. {@code engine.Compilation=false}).
+ * apply (the context allows experimental ones, e.g. {@code engine.Compilation=false}). A
+ * round whose outcome says "crossing failed" got Truffle's fallback exception instead of the
+ * trap (the slow unwinding's cause, docs/reliability.md).
  */
 public final class UnwindHarness {
     private static final boolean TRACE = Boolean.getBoolean("unwind.trace");
@@ -61,6 +63,10 @@ public final class UnwindHarness {
                     outcome = "returned";
                 } catch (PolyglotException e) {
                     outcome = e.getMessage() + (e.isInternalError() ? " (internal)" : "");
+                    for (Throwable failed : e.getSuppressed()) {
+                        // Truffle's fallback when making the host's exception failed.
+                        outcome += ", crossing failed: " + failed.getMessage();
+                    }
                 }
                 long end = System.nanoTime();
                 System.out.printf("round %d: %d levels down in %d ms, unwound in %d ms: %s; down(5) = %d%n", round,
