@@ -3,6 +3,8 @@ package org.wasmlang.limits;
 import org.wasmlang.runtime.TrapKind;
 import org.wasmlang.runtime.WasmTrap;
 
+import com.oracle.truffle.api.Truffle;
+import com.oracle.truffle.api.TruffleStackTraceElement;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
@@ -43,13 +45,32 @@ public final class StackExhaustion {
         } catch (UnsupportedMessageException e) {
             throw new IllegalStateException("a trap is an interop exception", e);
         }
-        try {
-            // What a guest exception's stack trace elements are made of when it reaches a host.
-            Class.forName("com.oracle.truffle.api.exception.DefaultStackTraceElementObjectGen", true,
-                            AbstractTruffleException.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            // Another Truffle version: nothing to prepare by that name.
-        }
+        ClassLoader truffle = AbstractTruffleException.class.getClassLoader();
+        // What a guest exception's stack trace elements are made of when it reaches a host.
+        initialize("com.oracle.truffle.api.exception.DefaultStackTraceElementObjectGen", truffle);
+        // The other classes with a static initializer that a trap's first crossing initializes
+        // (-Xlog:class+load during the unwinding, Truffle 25.0.1): Truffle's polyglot exception,
+        // its frames and their source positions, the stack walk, and the text view's printer.
+        initialize(TruffleStackTraceElement.class.getName(), truffle);
+        initialize("com.oracle.truffle.api.source.TextMap", truffle);
+        initialize("com.oracle.truffle.polyglot.PolyglotExceptionImpl", truffle);
+        initialize("com.oracle.truffle.polyglot.PolyglotExceptionImpl$MergedHostGuestIterator", truffle);
+        initialize("com.oracle.truffle.polyglot.PolyglotExceptionFrame", truffle);
+        ClassLoader runtime = Truffle.getRuntime().getClass().getClassLoader();
+        initialize("com.oracle.truffle.runtime.OptimizedFrameInstance", runtime);
+        initialize("com.oracle.truffle.runtime.OptimizedTruffleRuntime$FrameVisitor", runtime);
+        initialize("com.oracle.truffle.runtime.BytecodeOSRMetadata", runtime);
+        initialize("org.wasmlang.text.InstructionText", StackExhaustion.class.getClassLoader());
+        // Its switch over immediate kinds (javac's name for the switch's table).
+        initialize("org.wasmlang.text.InstructionText$1", StackExhaustion.class.getClassLoader());
         prepared = true;
+    }
+
+    private static void initialize(String className, ClassLoader loader) {
+        try {
+            Class.forName(className, true, loader);
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Another Truffle version or runtime: nothing to prepare by that name.
+        }
     }
 }
