@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -40,6 +41,8 @@ class DifferentialFuzzTest {
     private static FuzzTools tools;
     private static WasmLangRunner runner;
     private static Path work;
+    /** Relaxed SIMD instructions this machine's V8 answers otherwise than WasmLang (none on most x86-64). */
+    private static Set<String> relaxedLeftOut;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -60,6 +63,11 @@ class DifferentialFuzzTest {
         }
         runner = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()), false);
         work = Files.createTempDirectory("wasmlang-fuzz");
+        relaxedLeftOut = tools.relaxedSimdDisagreements();
+        if (!relaxedLeftOut.isEmpty()) {
+            System.out.println("DifferentialFuzzTest: this machine's V8 answers these relaxed SIMD instructions otherwise than"
+                            + " WasmLang (a CPU without FMA3, AVX-VNNI or AVX?), so the arithmetic modules leave them out: " + relaxedLeftOut);
+        }
     }
 
     @AfterAll
@@ -115,7 +123,7 @@ class DifferentialFuzzTest {
             Path dir = work.resolve("arithmetic-" + start);
             Files.createDirectories(dir);
             for (int i = start; i < start + count; i++) {
-                Files.write(dir.resolve(String.format("%05d.wasm", i)), ArithmeticModules.generate(SEED, i));
+                Files.write(dir.resolve(String.format("%05d.wasm", i)), ArithmeticModules.generate(SEED, i, relaxedLeftOut));
             }
             tools.runInV8(dir);
             compareAll(dir, tally);

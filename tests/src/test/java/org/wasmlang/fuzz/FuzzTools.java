@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.wasmlang.testing.TestPaths;
 
@@ -63,6 +65,28 @@ public final class FuzzTools {
     /** Runs every {@code dir/*.wasm} in V8, writing {@code NAME.v8.txt} beside it. */
     public void runInV8(Path dir) throws IOException, InterruptedException {
         run(List.of(node.toString(), harness.toString(), "run", dir.toString()), dir, "the V8 harness");
+    }
+
+    /**
+     * The relaxed SIMD instructions whose answers in this machine's V8 are not WasmLang's:
+     * those of tools/fuzz/relaxed-simd.txt that V8 answers otherwise in Liftoff or in
+     * TurboFan. V8's answers for some depend on the CPU (docs/architecture.md); empty on
+     * x86-64 with AVX, FMA3 and AVX-VNNI.
+     */
+    public Set<String> relaxedSimdDisagreements() throws IOException, InterruptedException {
+        Set<String> names = new TreeSet<>();
+        String cases = harness.resolveSibling("relaxed-simd.txt").toString();
+        for (List<String> tier : List.of(List.of("--liftoff", "--no-wasm-tier-up"), List.of("--no-liftoff"))) {
+            List<String> command = new ArrayList<>(List.of(node.toString()));
+            command.addAll(tier);
+            command.addAll(List.of(harness.toString(), "relaxed-check", cases));
+            for (String line : run(command, harness.getParent(), "the relaxed SIMD check").split("\n")) {
+                if (line.startsWith("differ ")) {
+                    names.add(line.split(" ")[1]);
+                }
+            }
+        }
+        return names;
     }
 
     /** The V8 events of one module, as {@link #runInV8} left them. */
