@@ -5,6 +5,9 @@
 //       depend on SEED and i only (so one module can be made again on its own)
 //   node v8-harness.cjs run DIR
 //       runs every DIR/*.wasm and writes DIR/NAME.v8.txt, the observable events
+//   node v8-harness.cjs validate FILE [messages]
+//       FILE holds modules, each a 4-byte little-endian length and the bytes; prints one
+//       line per module: "valid" or "invalid" (with "messages": and V8's CompileError message)
 //   node [--liftoff --no-wasm-tier-up | --no-liftoff] v8-harness.cjs relaxed-check CASES
 //       runs the relaxed SIMD cases of CASES (tools/fuzz/relaxed-simd.txt) in this V8 and
 //       prints "differ INSTRUCTION ..." for each whose answer is not the one listed there
@@ -342,11 +345,38 @@ function relaxedCheck(args) {
   console.log(`checked ${cases.length} cases, ${differ} differ`);
 }
 
+// WebAssembly.validate of many modules in one process (the mutation mode's validity check).
+function validate(args) {
+  const [file, messages] = args;
+  const all = fs.readFileSync(file);
+  const lines = [];
+  for (let at = 0; at < all.length;) {
+    const length = all.readUInt32LE(at);
+    const bytes = all.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    if (WebAssembly.validate(bytes)) {
+      lines.push('valid');
+    } else if (messages !== 'messages') {
+      lines.push('invalid');
+    } else {
+      let message = '';
+      try {
+        new WebAssembly.Module(bytes);
+      } catch (e) {
+        message = String(e.message).replace(/\s+/g, ' ');
+      }
+      lines.push('invalid ' + message);
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'generate') generate(rest);
 else if (command === 'run') run(rest);
 else if (command === 'relaxed-check') relaxedCheck(rest);
+else if (command === 'validate') validate(rest);
 else {
-  console.error('usage: v8-harness.cjs generate|run|relaxed-check ...');
+  console.error('usage: v8-harness.cjs generate|run|validate|relaxed-check ...');
   process.exit(2);
 }

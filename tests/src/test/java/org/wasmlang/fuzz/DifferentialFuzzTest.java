@@ -135,7 +135,9 @@ class DifferentialFuzzTest {
     /**
      * Mutants of -ttf modules (all profiles' features) and arithmetic modules: each is
      * rejected as malformed or invalid, or it validates and then instantiates and runs with
-     * only Wasm outcomes (a trap, an exception, a time limit); never a host crash.
+     * only Wasm outcomes (a trap, an exception, a time limit); never a host crash. Whether it
+     * is valid must be V8's answer too ({@code WebAssembly.validate}), except for a module
+     * that WasmLang rejects for a feature it does not run (GC, threads), which V8 runs.
      */
     @Test
     void mutatedModulesAreRejectedOrRunCleanly() throws Exception {
@@ -145,6 +147,7 @@ class DifferentialFuzzTest {
         int mutants = 0;
         int valid = 0;
         List<String> crashes = new ArrayList<>();
+        Validity validity = new Validity();
         SplittableRandom random = new SplittableRandom(SEED);
         for (int start = 0; start < bases; start += CHUNK) {
             int count = Math.min(CHUNK, bases - start);
@@ -167,6 +170,7 @@ class DifferentialFuzzTest {
                     if (outcome.valid()) {
                         valid++;
                     }
+                    validity.add(mutant, outcome);
                     if (outcome.crash() != null) {
                         Path kept = TestPaths.projectRoot().resolve("tests/target/fuzz-failures/mutants");
                         Files.createDirectories(kept);
@@ -178,10 +182,81 @@ class DifferentialFuzzTest {
             }
             deleteTree(dir);
         }
+        validity.flush();
         System.out.println("DifferentialFuzzTest mutation: " + mutants + " mutants, " + valid + " valid (run: every "
                         + (RUN_EVERY == 1 ? "one" : RUN_EVERY + "th") + "), "
                         + (mutants - valid) + " rejected as malformed or invalid, " + crashes.size() + " host crashes");
+        validity.report();
         assertEquals(List.of(), crashes, "mutants that made WasmLang fail other than with a Wasm error");
+        assertEquals(List.of(), validity.disagreements, "mutants that WasmLang and V8's WebAssembly.validate judge differently");
+    }
+
+    /**
+     * WasmLang's verdicts on mutants beside V8's {@code WebAssembly.validate}, asked in
+     * batches (one Node process validates a few thousand). Disagreements are kept under
+     * tests/target/fuzz-failures/validity with both messages.
+     */
+    private static final class Validity {
+        private static final int BATCH = 5000;
+        final List<byte[]> mutants = new ArrayList<>();
+        final List<MutantOutcome> outcomes = new ArrayList<>();
+        final List<String> disagreements = new ArrayList<>();
+        int compared;
+        int bothValid;
+        int unsupported;
+        int kept;
+        long nanos;
+
+        void add(byte[] mutant, MutantOutcome outcome) throws IOException, InterruptedException {
+            mutants.add(mutant);
+            outcomes.add(outcome);
+            if (mutants.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException, InterruptedException {
+            if (mutants.isEmpty()) {
+                return;
+            }
+            long start = System.nanoTime();
+            Path dir = work.resolve("validity");
+            Files.createDirectories(dir);
+            List<String> v8 = tools.validateInV8(mutants, dir, false);
+            for (int i = 0; i < mutants.size(); i++) {
+                MutantOutcome ours = outcomes.get(i);
+                String v8Rejection = v8.get(i);
+                if (ours.valid() == (v8Rejection == null)) {
+                    compared++;
+                    bothValid += ours.valid() ? 1 : 0;
+                } else if (!ours.valid() && ours.rejection() != null && ours.rejection().startsWith(MutantOutcome.UNSUPPORTED_FEATURE)) {
+                    unsupported++;
+                } else {
+                    compared++;
+                    Path keep = TestPaths.projectRoot().resolve("tests/target/fuzz-failures/validity");
+                    Files.createDirectories(keep);
+                    Path file = keep.resolve("mutant-" + ++kept + ".wasm");
+                    Files.write(file, mutants.get(i));
+                    if (v8Rejection != null) {
+                        v8Rejection = tools.validateInV8(List.of(mutants.get(i)), dir, true).get(0);
+                    }
+                    String verdicts = "WasmLang: " + (ours.valid() ? "valid" : ours.rejection()) + "\nV8: "
+                                    + (v8Rejection == null ? "valid" : v8Rejection) + "\n";
+                    Files.writeString(keep.resolve("mutant-" + kept + ".txt"), verdicts);
+                    disagreements.add(file + ": " + verdicts.replace('\n', ' '));
+                }
+            }
+            mutants.clear();
+            outcomes.clear();
+            nanos += System.nanoTime() - start;
+        }
+
+        void report() {
+            System.out.println("DifferentialFuzzTest validity against V8: " + compared + " mutants compared, " + bothValid
+                            + " valid in both, " + (compared - bothValid - disagreements.size()) + " invalid in both, " + unsupported
+                            + " rejected by WasmLang for a feature it does not run (GC, threads) and not compared, "
+                            + disagreements.size() + " disagree (" + nanos / 1_000_000 + " ms)");
+        }
     }
 
     private void compareAll(Path dir, Tally tally) throws IOException, InterruptedException {

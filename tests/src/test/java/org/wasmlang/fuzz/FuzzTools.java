@@ -89,6 +89,33 @@ public final class FuzzTools {
         return names;
     }
 
+    /**
+     * V8's {@code WebAssembly.validate} of each module, in one Node process: null for a
+     * valid module, for an invalid one V8's compile error message if {@code messages}, else
+     * "invalid".
+     */
+    public List<String> validateInV8(List<byte[]> modules, Path dir, boolean messages) throws IOException, InterruptedException {
+        Path file = dir.resolve("modules.bin");
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            for (byte[] module : modules) {
+                int n = module.length;
+                out.write(new byte[]{(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)});
+                out.write(module);
+            }
+        }
+        String[] lines = run(List.of(node.toString(), harness.toString(), "validate", file.toString(), messages ? "messages" : "-"), dir,
+                        "V8's validate").split("\n");
+        Files.delete(file);
+        if (lines.length != modules.size()) {
+            throw new IOException("V8's validate answered for " + lines.length + " of " + modules.size() + " modules");
+        }
+        List<String> verdicts = new ArrayList<>();
+        for (String line : lines) {
+            verdicts.add(line.equals("valid") ? null : line.equals("invalid") ? "invalid" : line.substring("invalid ".length()));
+        }
+        return verdicts;
+    }
+
     /** The V8 events of one module, as {@link #runInV8} left them. */
     public static List<String> v8Events(Path module) throws IOException {
         String name = module.getFileName().toString().replaceFirst("\\.wasm$", ".v8.txt");
