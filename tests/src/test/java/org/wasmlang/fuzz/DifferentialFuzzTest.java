@@ -35,6 +35,10 @@ class DifferentialFuzzTest {
     private static final int MUTANTS = Integer.getInteger("wasmlang.fuzz.mutants", 3000);
     /** Valid mutants run in WasmLang: every one in CI, every n-th in a long campaign (each costs a context). */
     private static final int RUN_EVERY = Integer.getInteger("wasmlang.fuzz.runEveryValidMutant", 1);
+    /** Disagreeing modules reduced per run (0: none), and the seconds each reduction may take. */
+    private static final int REDUCE = Integer.getInteger("wasmlang.fuzz.reduce", 3);
+    private static final int REDUCE_SECONDS = Integer.getInteger("wasmlang.fuzz.reduceSeconds", 300);
+    private static int reduced;
     /** Modules made and compared at a time: bounds the disk a campaign uses. */
     private static final int CHUNK = 250;
 
@@ -360,10 +364,38 @@ class DifferentialFuzzTest {
                     Files.write(kept.resolve(name + ".v8.txt"), v8);
                     Files.write(kept.resolve(name + ".wasmlang.txt"), ours);
                     if (!nan) {
-                        disagreements.add(kept.resolve(name) + ": " + result.difference());
+                        disagreements.add(kept.resolve(name) + ": " + result.difference() + reduce(module, kept, name));
                     }
                 }
             }
+        }
+
+        /**
+         * Keeps {@code NAME.reduced.wasm} beside a disagreeing module, with its event lists:
+         * the module shrunk while it still disagrees ({@link ModuleReducer}).
+         */
+        private String reduce(Path module, Path kept, String name) throws IOException, InterruptedException {
+            if (reduced >= REDUCE) {
+                return "";
+            }
+            reduced++;
+            byte[] original = Files.readAllBytes(module);
+            List<String> features = (profile != null ? profile : FuzzProfile.WASM_3_0_RELAXED_SIMD).wasmOptFlags();
+            long start = System.nanoTime();
+            ModuleReducer.Reduced result = ModuleReducer.reduce(original, tools, runner, features, work, REDUCE_SECONDS);
+            Path dir = work.resolve("reduced");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name.replaceFirst("\\.wasm$", ".reduced.wasm"));
+            Files.write(file, result.module());
+            tools.runInV8(dir);
+            Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(kept.resolve(file.getFileName() + ".v8.txt"), FuzzTools.v8Events(file));
+            Files.write(kept.resolve(file.getFileName() + ".wasmlang.txt"), runner.run(result.module(), 60_000));
+            deleteTree(dir);
+            String summary = "; reduced from " + original.length + " to " + result.module().length + " bytes (" + result.candidates()
+                            + " candidates, " + (System.nanoTime() - start) / 1_000_000_000 + " s): " + file.getFileName();
+            System.out.println("DifferentialFuzzTest " + what + ": " + name + summary);
+            return summary;
         }
 
         void report() {

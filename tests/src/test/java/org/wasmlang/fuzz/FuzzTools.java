@@ -62,6 +62,13 @@ public final class FuzzTools {
         run(command, out.getParent(), "wasm-opt --denan");
     }
 
+    /** Writes {@code out}: {@code module} through {@code wasm-opt} with {@code flags} (passes and features). */
+    public void optimize(Path module, List<String> flags, Path out) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(node.toString(), wasmOpt.toString(), module.toString(), "-o", out.toString()));
+        command.addAll(flags);
+        run(command, out.getParent(), "wasm-opt");
+    }
+
     /** Runs every {@code dir/*.wasm} in V8, writing {@code NAME.v8.txt} beside it. */
     public void runInV8(Path dir) throws IOException, InterruptedException {
         run(List.of(node.toString(), harness.toString(), "run", dir.toString()), dir, "the V8 harness");
