@@ -5,6 +5,12 @@
 //       depend on SEED and i only (so one module can be made again on its own)
 //   node v8-harness.cjs run DIR
 //       runs every DIR/*.wasm and writes DIR/NAME.v8.txt, the observable events
+//   node v8-harness.cjs validate FILE [messages]
+//       FILE holds modules, each a 4-byte little-endian length and the bytes; prints one
+//       line per module: "valid" or "invalid" (with "messages": and V8's CompileError message)
+//   node [--liftoff --no-wasm-tier-up | --no-liftoff] v8-harness.cjs relaxed-check CASES
+//       runs the relaxed SIMD cases of CASES (tools/fuzz/relaxed-simd.txt) in this V8 and
+//       prints "differ INSTRUCTION ..." for each whose answer is not the one listed there
 //
 // The events follow binaryen's fuzz_shell.js: the module gets the fuzzing-support imports,
 // then every export is visited in module order (a function is called with JS null for each
@@ -275,10 +281,102 @@ function run(args) {
   }
 }
 
+// Unsigned LEB128, enough for the section sizes and sub-opcodes of relaxedCheck's module.
+function uleb(n) {
+  const out = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+const relaxedOpcodes = {
+  'i8x16.relaxed_swizzle': [0x100, 2], 'i32x4.relaxed_trunc_f32x4_s': [0x101, 1],
+  'i32x4.relaxed_trunc_f32x4_u': [0x102, 1], 'i32x4.relaxed_trunc_f64x2_s_zero': [0x103, 1],
+  'i32x4.relaxed_trunc_f64x2_u_zero': [0x104, 1], 'f32x4.relaxed_madd': [0x105, 3], 'f32x4.relaxed_nmadd': [0x106, 3],
+  'f64x2.relaxed_madd': [0x107, 3], 'f64x2.relaxed_nmadd': [0x108, 3], 'i8x16.relaxed_laneselect': [0x109, 3],
+  'i16x8.relaxed_laneselect': [0x10a, 3], 'i32x4.relaxed_laneselect': [0x10b, 3], 'i64x2.relaxed_laneselect': [0x10c, 3],
+  'f32x4.relaxed_min': [0x10d, 2], 'f32x4.relaxed_max': [0x10e, 2], 'f64x2.relaxed_min': [0x10f, 2],
+  'f64x2.relaxed_max': [0x110, 2], 'i16x8.relaxed_q15mulr_s': [0x111, 2],
+  'i16x8.relaxed_dot_i8x16_i7x16_s': [0x112, 2], 'i32x4.relaxed_dot_i8x16_i7x16_add_s': [0x113, 3],
+};
+
+// Relaxed SIMD answers depend on the CPU V8 runs on (docs/architecture.md): runs each case of
+// the file, operands from memory, and names those whose answer is not the listed one. The
+// tier is the caller's choice of V8 flags.
+function relaxedCheck(args) {
+  const [file] = args;
+  const cases = fs.readFileSync(file, 'utf8').split('\n').map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#')).map((l) => l.split(/\s+/));
+  const names = Object.keys(relaxedOpcodes);
+  const section = (id, body) => [id, ...uleb(body.length), ...body];
+  const load = (offset) => [0x41, offset, 0xfd, 0x00, 4, 0]; // i32.const offset; v128.load
+  const bodies = names.map((name) => {
+    const [opcode, arity] = relaxedOpcodes[name];
+    const code = [0, 0x41, 48]; // no locals; the store's address
+    for (let k = 0; k < arity; k++) code.push(...load(16 * k));
+    code.push(0xfd, ...uleb(opcode), 0xfd, 0x0b, 4, 0, 0x0b); // op; v128.store; end
+    return [...uleb(code.length), ...code];
+  });
+  const exports = names.flatMap((name, i) => [...uleb(name.length), ...Buffer.from(name), 0, ...uleb(i)]);
+  const bytes = Uint8Array.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
+    ...section(1, [1, 0x60, 0, 0]),
+    ...section(3, [...uleb(names.length), ...names.map(() => 0)]),
+    ...section(5, [1, 0, 1]),
+    ...section(7, [...uleb(names.length + 1), ...exports, 3, ...Buffer.from('mem'), 2, 0]),
+    ...section(10, [...uleb(names.length), ...bodies.flat()])]);
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
+  const memory = new Uint8Array(instance.exports.mem.buffer);
+  let differ = 0;
+  for (const [name, ...hexes] of cases) {
+    if (!(name in relaxedOpcodes)) throw new Error('relaxed-check: unknown instruction ' + name);
+    const expected = hexes.pop();
+    hexes.forEach((h, k) => { if (h !== '-') memory.set(Buffer.from(h, 'hex'), 16 * k); });
+    instance.exports[name]();
+    const actual = Buffer.from(memory.subarray(48, 64)).toString('hex');
+    if (actual !== expected) {
+      differ++;
+      console.log(`differ ${name} ${hexes.join(' ')} v8 ${actual} listed ${expected}`);
+    }
+  }
+  console.log(`checked ${cases.length} cases, ${differ} differ`);
+}
+
+// WebAssembly.validate of many modules in one process (the mutation mode's validity check).
+function validate(args) {
+  const [file, messages] = args;
+  const all = fs.readFileSync(file);
+  const lines = [];
+  for (let at = 0; at < all.length;) {
+    const length = all.readUInt32LE(at);
+    const bytes = all.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+    if (WebAssembly.validate(bytes)) {
+      lines.push('valid');
+    } else if (messages !== 'messages') {
+      lines.push('invalid');
+    } else {
+      let message = '';
+      try {
+        new WebAssembly.Module(bytes);
+      } catch (e) {
+        message = String(e.message).replace(/\s+/g, ' ');
+      }
+      lines.push('invalid ' + message);
+    }
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'generate') generate(rest);
 else if (command === 'run') run(rest);
+else if (command === 'relaxed-check') relaxedCheck(rest);
+else if (command === 'validate') validate(rest);
 else {
-  console.error('usage: v8-harness.cjs generate|run ...');
+  console.error('usage: v8-harness.cjs generate|run|validate|relaxed-check ...');
   process.exit(2);
 }

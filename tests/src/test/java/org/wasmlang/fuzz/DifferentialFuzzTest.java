@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -34,12 +35,18 @@ class DifferentialFuzzTest {
     private static final int MUTANTS = Integer.getInteger("wasmlang.fuzz.mutants", 3000);
     /** Valid mutants run in WasmLang: every one in CI, every n-th in a long campaign (each costs a context). */
     private static final int RUN_EVERY = Integer.getInteger("wasmlang.fuzz.runEveryValidMutant", 1);
+    /** Disagreeing modules reduced per run (0: none), and the seconds each reduction may take. */
+    private static final int REDUCE = Integer.getInteger("wasmlang.fuzz.reduce", 3);
+    private static final int REDUCE_SECONDS = Integer.getInteger("wasmlang.fuzz.reduceSeconds", 300);
+    private static int reduced;
     /** Modules made and compared at a time: bounds the disk a campaign uses. */
     private static final int CHUNK = 250;
 
     private static FuzzTools tools;
     private static WasmLangRunner runner;
     private static Path work;
+    /** Relaxed SIMD instructions this machine's V8 answers otherwise than WasmLang (none on most x86-64). */
+    private static Set<String> relaxedLeftOut;
 
     @BeforeAll
     static void setUp() throws Exception {
@@ -60,6 +67,11 @@ class DifferentialFuzzTest {
         }
         runner = new WasmLangRunner(Files.readAllBytes(tools.loggerModule()), false);
         work = Files.createTempDirectory("wasmlang-fuzz");
+        relaxedLeftOut = tools.relaxedSimdDisagreements();
+        if (!relaxedLeftOut.isEmpty()) {
+            System.out.println("DifferentialFuzzTest: this machine's V8 answers these relaxed SIMD instructions otherwise than"
+                            + " WasmLang (a CPU without FMA3, AVX-VNNI or AVX?), so the arithmetic modules leave them out: " + relaxedLeftOut);
+        }
     }
 
     @AfterAll
@@ -115,7 +127,7 @@ class DifferentialFuzzTest {
             Path dir = work.resolve("arithmetic-" + start);
             Files.createDirectories(dir);
             for (int i = start; i < start + count; i++) {
-                Files.write(dir.resolve(String.format("%05d.wasm", i)), ArithmeticModules.generate(SEED, i));
+                Files.write(dir.resolve(String.format("%05d.wasm", i)), ArithmeticModules.generate(SEED, i, relaxedLeftOut));
             }
             tools.runInV8(dir);
             compareAll(dir, tally);
@@ -127,7 +139,9 @@ class DifferentialFuzzTest {
     /**
      * Mutants of -ttf modules (all profiles' features) and arithmetic modules: each is
      * rejected as malformed or invalid, or it validates and then instantiates and runs with
-     * only Wasm outcomes (a trap, an exception, a time limit); never a host crash.
+     * only Wasm outcomes (a trap, an exception, a time limit); never a host crash. Whether it
+     * is valid must be V8's answer too ({@code WebAssembly.validate}), except for a module
+     * that WasmLang rejects for a feature it does not run (GC, threads), which V8 runs.
      */
     @Test
     void mutatedModulesAreRejectedOrRunCleanly() throws Exception {
@@ -137,6 +151,7 @@ class DifferentialFuzzTest {
         int mutants = 0;
         int valid = 0;
         List<String> crashes = new ArrayList<>();
+        Validity validity = new Validity();
         SplittableRandom random = new SplittableRandom(SEED);
         for (int start = 0; start < bases; start += CHUNK) {
             int count = Math.min(CHUNK, bases - start);
@@ -159,6 +174,7 @@ class DifferentialFuzzTest {
                     if (outcome.valid()) {
                         valid++;
                     }
+                    validity.add(mutant, outcome);
                     if (outcome.crash() != null) {
                         Path kept = TestPaths.projectRoot().resolve("tests/target/fuzz-failures/mutants");
                         Files.createDirectories(kept);
@@ -170,10 +186,81 @@ class DifferentialFuzzTest {
             }
             deleteTree(dir);
         }
+        validity.flush();
         System.out.println("DifferentialFuzzTest mutation: " + mutants + " mutants, " + valid + " valid (run: every "
                         + (RUN_EVERY == 1 ? "one" : RUN_EVERY + "th") + "), "
                         + (mutants - valid) + " rejected as malformed or invalid, " + crashes.size() + " host crashes");
+        validity.report();
         assertEquals(List.of(), crashes, "mutants that made WasmLang fail other than with a Wasm error");
+        assertEquals(List.of(), validity.disagreements, "mutants that WasmLang and V8's WebAssembly.validate judge differently");
+    }
+
+    /**
+     * WasmLang's verdicts on mutants beside V8's {@code WebAssembly.validate}, asked in
+     * batches (one Node process validates a few thousand). Disagreements are kept under
+     * tests/target/fuzz-failures/validity with both messages.
+     */
+    private static final class Validity {
+        private static final int BATCH = 5000;
+        final List<byte[]> mutants = new ArrayList<>();
+        final List<MutantOutcome> outcomes = new ArrayList<>();
+        final List<String> disagreements = new ArrayList<>();
+        int compared;
+        int bothValid;
+        int unsupported;
+        int kept;
+        long nanos;
+
+        void add(byte[] mutant, MutantOutcome outcome) throws IOException, InterruptedException {
+            mutants.add(mutant);
+            outcomes.add(outcome);
+            if (mutants.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException, InterruptedException {
+            if (mutants.isEmpty()) {
+                return;
+            }
+            long start = System.nanoTime();
+            Path dir = work.resolve("validity");
+            Files.createDirectories(dir);
+            List<String> v8 = tools.validateInV8(mutants, dir, false);
+            for (int i = 0; i < mutants.size(); i++) {
+                MutantOutcome ours = outcomes.get(i);
+                String v8Rejection = v8.get(i);
+                if (ours.valid() == (v8Rejection == null)) {
+                    compared++;
+                    bothValid += ours.valid() ? 1 : 0;
+                } else if (!ours.valid() && ours.rejection() != null && ours.rejection().startsWith(MutantOutcome.UNSUPPORTED_FEATURE)) {
+                    unsupported++;
+                } else {
+                    compared++;
+                    Path keep = TestPaths.projectRoot().resolve("tests/target/fuzz-failures/validity");
+                    Files.createDirectories(keep);
+                    Path file = keep.resolve("mutant-" + ++kept + ".wasm");
+                    Files.write(file, mutants.get(i));
+                    if (v8Rejection != null) {
+                        v8Rejection = tools.validateInV8(List.of(mutants.get(i)), dir, true).get(0);
+                    }
+                    String verdicts = "WasmLang: " + (ours.valid() ? "valid" : ours.rejection()) + "\nV8: "
+                                    + (v8Rejection == null ? "valid" : v8Rejection) + "\n";
+                    Files.writeString(keep.resolve("mutant-" + kept + ".txt"), verdicts);
+                    disagreements.add(file + ": " + verdicts.replace('\n', ' '));
+                }
+            }
+            mutants.clear();
+            outcomes.clear();
+            nanos += System.nanoTime() - start;
+        }
+
+        void report() {
+            System.out.println("DifferentialFuzzTest validity against V8: " + compared + " mutants compared, " + bothValid
+                            + " valid in both, " + (compared - bothValid - disagreements.size()) + " invalid in both, " + unsupported
+                            + " rejected by WasmLang for a feature it does not run (GC, threads) and not compared, "
+                            + disagreements.size() + " disagree (" + nanos / 1_000_000 + " ms)");
+        }
     }
 
     private void compareAll(Path dir, Tally tally) throws IOException, InterruptedException {
@@ -277,10 +364,38 @@ class DifferentialFuzzTest {
                     Files.write(kept.resolve(name + ".v8.txt"), v8);
                     Files.write(kept.resolve(name + ".wasmlang.txt"), ours);
                     if (!nan) {
-                        disagreements.add(kept.resolve(name) + ": " + result.difference());
+                        disagreements.add(kept.resolve(name) + ": " + result.difference() + reduce(module, kept, name));
                     }
                 }
             }
+        }
+
+        /**
+         * Keeps {@code NAME.reduced.wasm} beside a disagreeing module, with its event lists:
+         * the module shrunk while it still disagrees ({@link ModuleReducer}).
+         */
+        private String reduce(Path module, Path kept, String name) throws IOException, InterruptedException {
+            if (reduced >= REDUCE) {
+                return "";
+            }
+            reduced++;
+            byte[] original = Files.readAllBytes(module);
+            List<String> features = (profile != null ? profile : FuzzProfile.WASM_3_0_RELAXED_SIMD).wasmOptFlags();
+            long start = System.nanoTime();
+            ModuleReducer.Reduced result = ModuleReducer.reduce(original, tools, runner, features, work, REDUCE_SECONDS);
+            Path dir = work.resolve("reduced");
+            Files.createDirectories(dir);
+            Path file = dir.resolve(name.replaceFirst("\\.wasm$", ".reduced.wasm"));
+            Files.write(file, result.module());
+            tools.runInV8(dir);
+            Files.copy(file, kept.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.write(kept.resolve(file.getFileName() + ".v8.txt"), FuzzTools.v8Events(file));
+            Files.write(kept.resolve(file.getFileName() + ".wasmlang.txt"), runner.run(result.module(), 60_000));
+            deleteTree(dir);
+            String summary = "; reduced from " + original.length + " to " + result.module().length + " bytes (" + result.candidates()
+                            + " candidates, " + (System.nanoTime() - start) / 1_000_000_000 + " s): " + file.getFileName();
+            System.out.println("DifferentialFuzzTest " + what + ": " + name + summary);
+            return summary;
         }
 
         void report() {

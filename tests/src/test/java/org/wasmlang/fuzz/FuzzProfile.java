@@ -18,9 +18,9 @@ public enum FuzzProfile {
     WASM_3_0(with(WASM_2_0, "--enable-multimemory", "--enable-memory64", "--enable-extended-const",
                     "--enable-exception-handling", "--enable-tail-call")),
     /**
-     * Relaxed SIMD on its own: V8 answers with x86's choices where the instructions allow
-     * several, WasmLang with its documented ones (docs/architecture.md), so this profile's
-     * disagreements need reading rather than counting (docs/reliability.md).
+     * With relaxed SIMD, whose instructions allow several answers: WasmLang gives V8's on
+     * x86-64 with AVX, FMA3 and AVX-VNNI (docs/architecture.md), so it compares like the
+     * others there (docs/reliability.md).
      */
     WASM_3_0_RELAXED_SIMD(with(WASM_3_0, "--enable-relaxed-simd"));
 

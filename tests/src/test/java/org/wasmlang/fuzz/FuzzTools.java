@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.wasmlang.testing.TestPaths;
 
@@ -60,9 +62,65 @@ public final class FuzzTools {
         run(command, out.getParent(), "wasm-opt --denan");
     }
 
+    /** Writes {@code out}: {@code module} through {@code wasm-opt} with {@code flags} (passes and features). */
+    public void optimize(Path module, List<String> flags, Path out) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(node.toString(), wasmOpt.toString(), module.toString(), "-o", out.toString()));
+        command.addAll(flags);
+        run(command, out.getParent(), "wasm-opt");
+    }
+
     /** Runs every {@code dir/*.wasm} in V8, writing {@code NAME.v8.txt} beside it. */
     public void runInV8(Path dir) throws IOException, InterruptedException {
         run(List.of(node.toString(), harness.toString(), "run", dir.toString()), dir, "the V8 harness");
+    }
+
+    /**
+     * The relaxed SIMD instructions whose answers in this machine's V8 are not WasmLang's:
+     * those of tools/fuzz/relaxed-simd.txt that V8 answers otherwise in Liftoff or in
+     * TurboFan. V8's answers for some depend on the CPU (docs/architecture.md); empty on
+     * x86-64 with AVX, FMA3 and AVX-VNNI.
+     */
+    public Set<String> relaxedSimdDisagreements() throws IOException, InterruptedException {
+        Set<String> names = new TreeSet<>();
+        String cases = harness.resolveSibling("relaxed-simd.txt").toString();
+        for (List<String> tier : List.of(List.of("--liftoff", "--no-wasm-tier-up"), List.of("--no-liftoff"))) {
+            List<String> command = new ArrayList<>(List.of(node.toString()));
+            command.addAll(tier);
+            command.addAll(List.of(harness.toString(), "relaxed-check", cases));
+            for (String line : run(command, harness.getParent(), "the relaxed SIMD check").split("\n")) {
+                if (line.startsWith("differ ")) {
+                    names.add(line.split(" ")[1]);
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * V8's {@code WebAssembly.validate} of each module, in one Node process: null for a
+     * valid module, for an invalid one V8's compile error message if {@code messages}, else
+     * "invalid".
+     */
+    public List<String> validateInV8(List<byte[]> modules, Path dir, boolean messages) throws IOException, InterruptedException {
+        Path file = dir.resolve("modules.bin");
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            for (byte[] module : modules) {
+                int n = module.length;
+                out.write(new byte[]{(byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)});
+                out.write(module);
+            }
+        }
+        String[] lines = run(List.of(node.toString(), harness.toString(), "validate", file.toString(), messages ? "messages" : "-"), dir,
+                        "V8's validate").split("\n");
+        Files.delete(file);
+        if (lines.length != modules.size()) {
+            throw new IOException("V8's validate answered for " + lines.length + " of " + modules.size() + " modules");
+        }
+        List<String> verdicts = new ArrayList<>();
+        for (String line : lines) {
+            verdicts.add(line.equals("valid") ? null : line.equals("invalid") ? "invalid" : line.substring("invalid ".length()));
+        }
+        return verdicts;
     }
 
     /** The V8 events of one module, as {@link #runInV8} left them. */

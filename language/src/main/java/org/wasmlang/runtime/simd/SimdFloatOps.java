@@ -396,68 +396,93 @@ public final class SimdFloatOps {
 
     // ---------------------------------------------------------------- relaxed SIMD
     //
-    // Each relaxed instruction may pick any of several results the spec lists; this
-    // engine always picks the same one, stated on each method, so runs are deterministic.
+    // Each relaxed instruction may pick any of several results the spec lists; this engine
+    // always picks the one V8 (Node 24) gives on x86-64 with AVX, FMA3 and AVX-VNNI, in both
+    // of its tiers, so that differential fuzzing can compare them (docs/architecture.md).
 
-    /** Relaxed choice: saturating, as i32x4.trunc_sat_f32x4_s (NaN gives 0). */
-    private static V128 i32x4RelaxedTruncF32x4S(V128 a) {
-        return i32x4TruncSatF32x4S(a);
+    /** INT_MIN, x86's "integer indefinite": what cvttps2dq/cvttpd2dq give for NaN and out of range. */
+    private static int truncOrIndefinite(double x) {
+        return x >= -2147483648.0 && x < 2147483648.0 ? (int) x : Integer.MIN_VALUE;
     }
 
-    /** Relaxed choice: saturating, as i32x4.trunc_sat_f32x4_u (NaN gives 0). */
+    /** As x86 cvttps2dq, V8's answer: NaN and out-of-range lanes give INT_MIN. */
+    private static V128 i32x4RelaxedTruncF32x4S(V128 a) {
+        return V128.ofI32(truncOrIndefinite(a.f32(0)), truncOrIndefinite(a.f32(1)), truncOrIndefinite(a.f32(2)),
+                        truncOrIndefinite(a.f32(3)));
+    }
+
+    /** V8's answer: saturating, as i32x4.trunc_sat_f32x4_u (NaN gives 0). */
     private static V128 i32x4RelaxedTruncF32x4U(V128 a) {
         return i32x4TruncSatF32x4U(a);
     }
 
-    /** Relaxed choice: saturating, as i32x4.trunc_sat_f64x2_s_zero (NaN gives 0). */
+    /** As x86 cvttpd2dq, V8's answer: NaN and out-of-range lanes give INT_MIN; lanes 2 and 3 are 0. */
     private static V128 i32x4RelaxedTruncF64x2SZero(V128 a) {
-        return i32x4TruncSatF64x2SZero(a);
+        return V128.ofI32(truncOrIndefinite(a.f64(0)), truncOrIndefinite(a.f64(1)), 0, 0);
     }
 
-    /** Relaxed choice: saturating, as i32x4.trunc_sat_f64x2_u_zero (NaN gives 0). */
+    /** V8's answer: saturating, as i32x4.trunc_sat_f64x2_u_zero (NaN gives 0). */
     private static V128 i32x4RelaxedTruncF64x2UZero(V128 a) {
         return i32x4TruncSatF64x2UZero(a);
     }
 
-    /** Relaxed choice: fused, a * b + c with a single rounding (Math.fma). */
+    /** V8's answer with FMA3: fused, a * b + c with a single rounding (Math.fma). */
     private static V128 f32x4RelaxedMadd(V128 a, V128 b, V128 c) {
         return V128.ofF32(Math.fma(a.f32(0), b.f32(0), c.f32(0)), Math.fma(a.f32(1), b.f32(1), c.f32(1)),
                         Math.fma(a.f32(2), b.f32(2), c.f32(2)), Math.fma(a.f32(3), b.f32(3), c.f32(3)));
     }
 
-    /** Relaxed choice: fused, -(a * b) + c with a single rounding (Math.fma of -a, b, c). */
+    /** V8's answer with FMA3: fused, -(a * b) + c with a single rounding (Math.fma of -a, b, c). */
     private static V128 f32x4RelaxedNmadd(V128 a, V128 b, V128 c) {
         return V128.ofF32(Math.fma(-a.f32(0), b.f32(0), c.f32(0)), Math.fma(-a.f32(1), b.f32(1), c.f32(1)),
                         Math.fma(-a.f32(2), b.f32(2), c.f32(2)), Math.fma(-a.f32(3), b.f32(3), c.f32(3)));
     }
 
-    /** Relaxed choice: fused, a * b + c with a single rounding (Math.fma). */
+    /** V8's answer with FMA3: fused, a * b + c with a single rounding (Math.fma). */
     private static V128 f64x2RelaxedMadd(V128 a, V128 b, V128 c) {
         return V128.ofF64(Math.fma(a.f64(0), b.f64(0), c.f64(0)), Math.fma(a.f64(1), b.f64(1), c.f64(1)));
     }
 
-    /** Relaxed choice: fused, -(a * b) + c with a single rounding (Math.fma of -a, b, c). */
+    /** V8's answer with FMA3: fused, -(a * b) + c with a single rounding (Math.fma of -a, b, c). */
     private static V128 f64x2RelaxedNmadd(V128 a, V128 b, V128 c) {
         return V128.ofF64(Math.fma(-a.f64(0), b.f64(0), c.f64(0)), Math.fma(-a.f64(1), b.f64(1), c.f64(1)));
     }
 
-    /** Relaxed choice: as f32x4.min (NaN if either lane is NaN, -0 below +0). */
+    // relaxed_min and relaxed_max are x86's minps/maxps (V8's answer): a < b ? a : b and
+    // a > b ? a : b, so with a NaN in either lane, or two zeros, b's bits come back unchanged
+    // (a signalling NaN stays signalling).
+
+    private static int f32RelaxedMinBits(int aBits, int bBits) {
+        return Float.intBitsToFloat(aBits) < Float.intBitsToFloat(bBits) ? aBits : bBits;
+    }
+
+    private static int f32RelaxedMaxBits(int aBits, int bBits) {
+        return Float.intBitsToFloat(aBits) > Float.intBitsToFloat(bBits) ? aBits : bBits;
+    }
+
+    private static long f64RelaxedMinBits(long aBits, long bBits) {
+        return Double.longBitsToDouble(aBits) < Double.longBitsToDouble(bBits) ? aBits : bBits;
+    }
+
+    private static long f64RelaxedMaxBits(long aBits, long bBits) {
+        return Double.longBitsToDouble(aBits) > Double.longBitsToDouble(bBits) ? aBits : bBits;
+    }
+
     private static V128 f32x4RelaxedMin(V128 a, V128 b) {
-        return f32x4Min(a, b);
+        return V128.ofI32(f32RelaxedMinBits(a.i32(0), b.i32(0)), f32RelaxedMinBits(a.i32(1), b.i32(1)),
+                        f32RelaxedMinBits(a.i32(2), b.i32(2)), f32RelaxedMinBits(a.i32(3), b.i32(3)));
     }
 
-    /** Relaxed choice: as f32x4.max (NaN if either lane is NaN, +0 above -0). */
     private static V128 f32x4RelaxedMax(V128 a, V128 b) {
-        return f32x4Max(a, b);
+        return V128.ofI32(f32RelaxedMaxBits(a.i32(0), b.i32(0)), f32RelaxedMaxBits(a.i32(1), b.i32(1)),
+                        f32RelaxedMaxBits(a.i32(2), b.i32(2)), f32RelaxedMaxBits(a.i32(3), b.i32(3)));
     }
 
-    /** Relaxed choice: as f64x2.min (NaN if either lane is NaN, -0 below +0). */
     private static V128 f64x2RelaxedMin(V128 a, V128 b) {
-        return f64x2Min(a, b);
+        return new V128(f64RelaxedMinBits(a.lo, b.lo), f64RelaxedMinBits(a.hi, b.hi));
     }
 
-    /** Relaxed choice: as f64x2.max (NaN if either lane is NaN, +0 above -0). */
     private static V128 f64x2RelaxedMax(V128 a, V128 b) {
-        return f64x2Max(a, b);
+        return new V128(f64RelaxedMaxBits(a.lo, b.lo), f64RelaxedMaxBits(a.hi, b.hi));
     }
 }

@@ -69,8 +69,8 @@ public final class SimdOps {
     public static V128 binary(int sub, V128 a, V128 b) {
         return switch (sub) {
             case 0x0e -> swizzle(a, b);
-            /** i8x16.relaxed_swizzle: chosen to behave as i8x16.swizzle (out-of-range index gives 0). */
-            case 0x100 -> swizzle(a, b);
+            /** i8x16.relaxed_swizzle: as x86 pshufb, V8's answer: an index with its top bit set gives 0, others select a[index & 15]. */
+            case 0x100 -> relaxedSwizzle(a, b);
             case 0x23, 0x24, 0x25, 0x26, 0x27, 0x28, 0x29, 0x2a, 0x2b, 0x2c -> compare(a, b, sub - 0x23, 8);
             case 0x2d, 0x2e, 0x2f, 0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36 -> compare(a, b, sub - 0x2d, 16);
             case 0x37, 0x38, 0x39, 0x3a, 0x3b, 0x3c, 0x3d, 0x3e, 0x3f, 0x40 -> compare(a, b, sub - 0x37, 32);
@@ -98,8 +98,8 @@ public final class SimdOps {
             case 0x79 -> minMax(a, b, false, true, 8);
             case 0x7b -> avgr(a, b, 8);
             case 0x82 -> q15mulrSat(a, b);
-            /** i16x8.relaxed_q15mulr_s: chosen to behave as i16x8.q15mulr_sat_s (saturates). */
-            case 0x111 -> q15mulrSat(a, b);
+            /** i16x8.relaxed_q15mulr_s: as x86 pmulhrsw, V8's answer: -32768 * -32768 wraps to -32768. */
+            case 0x111 -> q15mulrWrapping(a, b);
             case 0x85 -> narrow(a, b, 32, true);
             case 0x86 -> narrow(a, b, 32, false);
             case 0x8e -> add(a, b, 16);
@@ -137,8 +137,8 @@ public final class SimdOps {
             case 0xdd -> extmul(a.hi, b.hi, 32, true);
             case 0xde -> extmul(a.lo, b.lo, 32, false);
             case 0xdf -> extmul(a.hi, b.hi, 32, false);
-            /** i16x8.relaxed_dot_i8x16_i7x16_s: chosen to treat both operands as signed, sums wrap to 16 bits. */
-            case 0x112 -> dotPairs(a, b, 8);
+            /** i16x8.relaxed_dot_i8x16_i7x16_s: as x86 pmaddubsw, V8's answer: a's bytes signed, b's unsigned, pair sums saturate. */
+            case 0x112 -> relaxedDotPairs(a, b);
             default -> SimdFloatOps.binary(sub, a, b);
         };
     }
@@ -146,15 +146,16 @@ public final class SimdOps {
     public static V128 ternary(int sub, V128 a, V128 b, V128 c) {
         return switch (sub) {
             case 0x52 -> bitselect(a, b, c);
-            /** i8x16.relaxed_laneselect: chosen to behave as v128.bitselect (every mask bit decides). */
-            case 0x109 -> bitselect(a, b, c);
-            /** i16x8.relaxed_laneselect: chosen to behave as v128.bitselect. */
-            case 0x10a -> bitselect(a, b, c);
-            /** i32x4.relaxed_laneselect: chosen to behave as v128.bitselect. */
-            case 0x10b -> bitselect(a, b, c);
-            /** i64x2.relaxed_laneselect: chosen to behave as v128.bitselect. */
-            case 0x10c -> bitselect(a, b, c);
-            /** i32x4.relaxed_dot_i8x16_i7x16_add_s: chosen as the exact sum of four signed products plus c, wrapping to 32 bits. */
+            // The relaxed laneselects are V8's x86 blends: each lane of a where the top bit of the
+            // mask's lane is set, of b elsewhere. V8 uses pblendvb for i16x8 too, so an i16x8
+            // lane is chosen byte by byte, by the top bit of each of its two mask bytes.
+            case 0x109, 0x10a -> bitselect(a, b, topBitsToLanes(c, 8));
+            case 0x10b -> bitselect(a, b, topBitsToLanes(c, 32));
+            case 0x10c -> bitselect(a, b, topBitsToLanes(c, 64));
+            /**
+             * i32x4.relaxed_dot_i8x16_i7x16_add_s: as x86 vpdpbusd (AVX-VNNI), V8's answer: a's
+             * bytes signed, b's unsigned, the four exact products plus c, wrapping to 32 bits.
+             */
             case 0x113 -> dotQuadsAdd(a, b, c);
             default -> SimdFloatOps.ternary(sub, a, b, c);
         };
@@ -458,16 +459,38 @@ public final class SimdOps {
         return result;
     }
 
-    /** Per i32 lane: c's lane plus the signed products of the lane's four bytes of x and y. */
+    /** Per i32 lane: c's lane plus the products of the lane's four bytes of x (signed) and y (unsigned). */
     @ExplodeLoop
     private static long dotQuadsAddHalf(long x, long y, long c) {
         long sumLow = (int) c;
         long sumHigh = (int) (c >>> 32);
         for (int shift = 0; shift < 32; shift += 8) {
-            sumLow += (long) (byte) (x >>> shift) * (byte) (y >>> shift);
-            sumHigh += (long) (byte) (x >>> (32 + shift)) * (byte) (y >>> (32 + shift));
+            sumLow += (long) (byte) (x >>> shift) * ((y >>> shift) & 0xFF);
+            sumHigh += (long) (byte) (x >>> (32 + shift)) * ((y >>> (32 + shift)) & 0xFF);
         }
         return (sumLow & 0xFFFFFFFFL) | (sumHigh << 32);
+    }
+
+    /** Per i16 lane: x's two bytes (signed) times y's (unsigned), summed and saturated to 16 bits. */
+    @ExplodeLoop
+    private static long relaxedDotPairsHalf(long x, long y) {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 16) {
+            int sum = (byte) (x >>> shift) * (int) ((y >>> shift) & 0xFF) + (byte) (x >>> (shift + 8)) * (int) ((y >>> (shift + 8)) & 0xFF);
+            result |= (Math.clamp(sum, Short.MIN_VALUE, Short.MAX_VALUE) & 0xFFFFL) << shift;
+        }
+        return result;
+    }
+
+    /** As {@link #q15mulrSatHalf}, but -32768 * -32768 gives -32768 (32768 wrapped to 16 bits). */
+    @ExplodeLoop
+    private static long q15mulrWrappingHalf(long x, long y) {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 16) {
+            int product = ((short) (x >>> shift) * (short) (y >>> shift) + 0x4000) >> 15;
+            result |= (product & 0xFFFFL) << shift;
+        }
+        return result;
     }
 
     @ExplodeLoop
@@ -597,6 +620,32 @@ public final class SimdOps {
         return new V128(dotQuadsAddHalf(a.lo, b.lo, c.lo), dotQuadsAddHalf(a.hi, b.hi, c.hi));
     }
 
+    private static V128 relaxedDotPairs(V128 a, V128 b) {
+        return new V128(relaxedDotPairsHalf(a.lo, b.lo), relaxedDotPairsHalf(a.hi, b.hi));
+    }
+
+    private static V128 q15mulrWrapping(V128 a, V128 b) {
+        return new V128(q15mulrWrappingHalf(a.lo, b.lo), q15mulrWrappingHalf(a.hi, b.hi));
+    }
+
+    /**
+     * Each lane of {@code width} bits all ones where its top bit is set in {@code mask}, all
+     * zeros elsewhere.
+     */
+    private static V128 topBitsToLanes(V128 mask, int width) {
+        return new V128(topBitsToLanesHalf(mask.lo, width), topBitsToLanesHalf(mask.hi, width));
+    }
+
+    private static long topBitsToLanesHalf(long x, int width) {
+        return switch (width) {
+            // 0x01 in each byte whose top bit is set, times 0xFF: no carries cross bytes.
+            case 8 -> ((x >>> 7) & 0x0101_0101_0101_0101L) * 0xFF;
+            case 32 -> (((long) ((int) x >> 31)) & 0xFFFF_FFFFL) | ((x >> 63) << 32);
+            case 64 -> x >> 63;
+            default -> throw new IllegalArgumentException("no lane width " + width);
+        };
+    }
+
     private static V128 q15mulrSat(V128 a, V128 b) {
         return new V128(q15mulrSatHalf(a.lo, b.lo), q15mulrSatHalf(a.hi, b.hi));
     }
@@ -610,6 +659,20 @@ public final class SimdOps {
 
     private static V128 bitselect(V128 ifSet, V128 ifClear, V128 mask) {
         return new V128((ifSet.lo & mask.lo) | (ifClear.lo & ~mask.lo), (ifSet.hi & mask.hi) | (ifClear.hi & ~mask.hi));
+    }
+
+    /** As x86 pshufb: an index byte with its top bit set gives 0, any other selects a[index & 15]. */
+    @ExplodeLoop
+    private static V128 relaxedSwizzle(V128 a, V128 indices) {
+        long lo = 0;
+        long hi = 0;
+        for (int shift = 0; shift < 64; shift += 8) {
+            long loIndex = indices.lo >>> shift;
+            long hiIndex = indices.hi >>> shift;
+            lo |= ((loIndex & 0x80) != 0 ? 0 : byteAt(a, (int) loIndex & 0x0F)) << shift;
+            hi |= ((hiIndex & 0x80) != 0 ? 0 : byteAt(a, (int) hiIndex & 0x0F)) << shift;
+        }
+        return new V128(lo, hi);
     }
 
     @ExplodeLoop

@@ -137,9 +137,13 @@ public final class VectorApiOps {
             case 0xed -> longs(a).lanewise(VectorOperators.XOR, 0x8000_0000_0000_0000L).reinterpretAsBytes();
             case 0xef -> doubles(a).sqrt().reinterpretAsBytes();
             case 0xfa -> ints(a).convert(VectorOperators.I2F, 0).reinterpretAsBytes();
-            // A Java float-to-int cast saturates and maps NaN to 0, as trunc_sat_s does; the
-            // relaxed form is documented to act as trunc_sat.
-            case 0xf8, 0x101 -> floats(a).convert(VectorOperators.F2I, 0).reinterpretAsBytes();
+            // A Java float-to-int cast saturates and maps NaN to 0, as trunc_sat_s does.
+            case 0xf8 -> floats(a).convert(VectorOperators.F2I, 0).reinterpretAsBytes();
+            // relaxed_trunc_f32x4_s is x86's cvttps2dq (V8's answer): INT_MIN for NaN and out of range.
+            case 0x101 -> IntVector.broadcast(INTS, Integer.MIN_VALUE)
+                            .blend(floats(a).convert(VectorOperators.F2I, 0).reinterpretAsInts(),
+                                            floats(a).compare(VectorOperators.GE, -0x1p31f).and(floats(a).compare(VectorOperators.LT, 0x1p31f)).cast(INTS))
+                            .reinterpretAsBytes();
             default -> fromV128(SimdOps.unary(sub, toV128(a)));
         };
     }
@@ -248,6 +252,12 @@ public final class VectorApiOps {
             case 0xf1 -> doubles(a).sub(doubles(b)).reinterpretAsBytes();
             case 0xf2 -> doubles(a).mul(doubles(b)).reinterpretAsBytes();
             case 0xf3 -> doubles(a).div(doubles(b)).reinterpretAsBytes();
+            // relaxed_min/max are x86's minps/maxps (V8's answer): a < b ? a : b, a > b ? a : b,
+            // selected as integer lanes so that b's NaN bits come back unchanged.
+            case 0x10d -> ints(b).blend(ints(a), floats(a).compare(VectorOperators.LT, floats(b)).cast(INTS)).reinterpretAsBytes();
+            case 0x10e -> ints(b).blend(ints(a), floats(a).compare(VectorOperators.GT, floats(b)).cast(INTS)).reinterpretAsBytes();
+            case 0x10f -> longs(b).blend(longs(a), doubles(a).compare(VectorOperators.LT, doubles(b)).cast(LONGS)).reinterpretAsBytes();
+            case 0x110 -> longs(b).blend(longs(a), doubles(a).compare(VectorOperators.GT, doubles(b)).cast(LONGS)).reinterpretAsBytes();
             default -> fromV128(SimdOps.binary(sub, toV128(a), toV128(b)));
         };
     }
@@ -266,9 +276,13 @@ public final class VectorApiOps {
 
     public static Object ternary(int sub, Object a, Object b, Object c) {
         return switch (sub) {
-            // v128.bitselect and the relaxed laneselects (documented to act as bitselect).
-            case 0x52, 0x109, 0x10a, 0x10b, 0x10c -> bytes(b).lanewise(VectorOperators.BITWISE_BLEND, bytes(a), bytes(c));
-            // relaxed_madd/nmadd are documented to fuse; negating a factor is exact.
+            case 0x52 -> bytes(b).lanewise(VectorOperators.BITWISE_BLEND, bytes(a), bytes(c));
+            // The relaxed laneselects are V8's x86 blends: a's lane where the top bit of the
+            // mask's lane is set; i16x8 is pblendvb too, so byte by byte (as in SimdOps).
+            case 0x109, 0x10a -> bytes(b).blend(bytes(a), bytes(c).compare(VectorOperators.LT, (byte) 0));
+            case 0x10b -> ints(b).blend(ints(a), ints(c).compare(VectorOperators.LT, 0)).reinterpretAsBytes();
+            case 0x10c -> longs(b).blend(longs(a), longs(c).compare(VectorOperators.LT, 0L)).reinterpretAsBytes();
+            // relaxed_madd/nmadd fuse, as V8 does with FMA3; negating a factor is exact.
             case 0x105 -> floats(a).lanewise(VectorOperators.FMA, floats(b), floats(c)).reinterpretAsBytes();
             case 0x106 -> floats(a).neg().lanewise(VectorOperators.FMA, floats(b), floats(c)).reinterpretAsBytes();
             case 0x107 -> doubles(a).lanewise(VectorOperators.FMA, doubles(b), doubles(c)).reinterpretAsBytes();
