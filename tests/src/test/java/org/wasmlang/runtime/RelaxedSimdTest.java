@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,7 @@ import org.graalvm.polyglot.proxy.ProxyObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wasmlang.testing.TestPaths;
+import org.wasmlang.testing.WasmBinary;
 
 /**
  * Pins WasmLang's answer for each of the 20 relaxed SIMD instructions to V8's (Node 24 on
@@ -145,8 +145,14 @@ class RelaxedSimdTest {
      * {@code case<i>} for each case, applying the instruction to v128.const operands.
      */
     private static byte[] module() {
-        Map<String, byte[]> functions = new LinkedHashMap<>();
-        List<Integer> types = new ArrayList<>();
+        WasmBinary module = new WasmBinary();
+        // Type n: (v128 x n) -> v128.
+        int[] types = new int[4];
+        for (int n = 0; n < 4; n++) {
+            int[] params = new int[n];
+            java.util.Arrays.fill(params, WasmBinary.V128);
+            types[n] = module.type(params, new int[]{WasmBinary.V128});
+        }
         for (Instruction instruction : INSTRUCTIONS) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             for (int k = 0; k < instruction.arity(); k++) {
@@ -154,8 +160,7 @@ class RelaxedSimdTest {
                 body.write(k);
             }
             simd(body, instruction.opcode());
-            functions.put(instruction.name(), body.toByteArray());
-            types.add(instruction.arity());
+            module.export(instruction.name(), module.function(types[instruction.arity()], new int[0], unsigned(body)));
         }
         for (int i = 0; i < CASES.size(); i++) {
             Instruction instruction = instruction(CASES.get(i)[0]);
@@ -165,62 +170,24 @@ class RelaxedSimdTest {
                 body.writeBytes(HexFormat.of().parseHex(CASES.get(i)[1 + k]));
             }
             simd(body, instruction.opcode());
-            functions.put("case" + i, body.toByteArray());
-            types.add(0);
+            module.export("case" + i, module.function(types[0], new int[0], unsigned(body)));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[]{0, 'a', 's', 'm', 1, 0, 0, 0});
-        // Types 0..3: (v128 x n) -> v128.
-        ByteArrayOutputStream section = new ByteArrayOutputStream();
-        section.write(4);
-        for (int n = 0; n < 4; n++) {
-            section.write(0x60);
-            section.write(n);
-            for (int k = 0; k < n; k++) {
-                section.write(0x7b);
-            }
-            section.write(1);
-            section.write(0x7b);
-        }
-        section(out, 1, section);
-        section = new ByteArrayOutputStream();
-        uleb(section, types.size());
-        types.forEach(section::write);
-        section(out, 3, section);
-        section = new ByteArrayOutputStream();
-        uleb(section, functions.size());
-        int index = 0;
-        for (String name : functions.keySet()) {
-            uleb(section, name.length());
-            section.writeBytes(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            section.write(0);
-            uleb(section, index++);
-        }
-        section(out, 7, section);
-        section = new ByteArrayOutputStream();
-        uleb(section, functions.size());
-        for (byte[] code : functions.values()) {
-            uleb(section, code.length + 2);
-            section.write(0); // no locals
-            section.writeBytes(code);
-            section.write(0x0b);
-        }
-        section(out, 10, section);
-        return out.toByteArray();
+        return module.build();
     }
 
+    private static int[] unsigned(ByteArrayOutputStream code) {
+        byte[] bytes = code.toByteArray();
+        int[] values = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            values[i] = bytes[i] & 0xFF;
+        }
+        return values;
+    }
+
+    /** A SIMD opcode: the 0xFD prefix and the sub-opcode as an unsigned LEB128. */
     private static void simd(ByteArrayOutputStream out, int opcode) {
         out.write(0xfd);
-        uleb(out, opcode);
-    }
-
-    private static void section(ByteArrayOutputStream out, int id, ByteArrayOutputStream contents) {
-        out.write(id);
-        uleb(out, contents.size());
-        out.writeBytes(contents.toByteArray());
-    }
-
-    private static void uleb(ByteArrayOutputStream out, int value) {
+        int value = opcode;
         do {
             int b = value & 0x7f;
             value >>>= 7;

@@ -15,6 +15,7 @@ public final class WasmBinary {
     public static final int I64 = 0x7E;
     public static final int F32 = 0x7D;
     public static final int F64 = 0x7C;
+    public static final int V128 = 0x7B;
 
     private final List<int[][]> types = new ArrayList<>();
     private final List<String[]> imports = new ArrayList<>();
