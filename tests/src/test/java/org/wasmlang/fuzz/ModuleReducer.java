@@ -211,7 +211,7 @@ final class ModuleReducer {
 
     private static byte[] vector(List<byte[]> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writeUleb(out, entries.size());
+        WasmWriter.writeU32(out, entries.size());
         entries.forEach(out::writeBytes);
         return out.toByteArray();
     }
@@ -226,14 +226,6 @@ final class ModuleReducer {
             shift += 7;
         } while ((b & 0x80) != 0);
         return result;
-    }
-
-    private static void writeUleb(ByteArrayOutputStream out, long value) {
-        do {
-            int b = (int) (value & 0x7f);
-            value >>>= 7;
-            out.write(value != 0 ? b | 0x80 : b);
-        } while (value != 0);
     }
 
     /** A module as its sections, in order (the 8-byte header aside). */
@@ -267,7 +259,7 @@ final class ModuleReducer {
             out.writeBytes(header);
             for (int i = 0; i < ids.size(); i++) {
                 out.write(ids.get(i));
-                writeUleb(out, payloads.get(i).length);
+                WasmWriter.writeU32(out, payloads.get(i).length);
                 out.writeBytes(payloads.get(i));
             }
             return out.toByteArray();

@@ -233,7 +233,8 @@ final class WasmWriter {
         out.writeBytes(contents.toByteArray());
     }
 
-    private static void writeU32(ByteArrayOutputStream out, long value) {
+    /** An unsigned LEB128 (the reducer writes its section sizes with it too). */
+    static void writeU32(ByteArrayOutputStream out, long value) {
         do {
             int b = (int) (value & 0x7f);
             value >>>= 7;
