@@ -28,16 +28,22 @@ final class ModuleReducer {
                                     "--simplify-locals-notee-nostructure", "--vacuum"),
                     List.of("--coalesce-locals", "--reorder-locals", "--remove-unused-brs", "--vacuum"));
 
+    /** What a candidate must still do to be kept. */
+    interface Oracle {
+        boolean holds(byte[] candidate) throws IOException, InterruptedException;
+    }
+
+    private final Oracle oracle;
+    /** binaryen, for the wasm-opt passes; null to skip them. */
     private final FuzzTools tools;
-    private final WasmLangRunner runner;
     private final List<String> features;
     private final Path dir;
     private final long deadline;
     private int candidates;
 
-    private ModuleReducer(FuzzTools tools, WasmLangRunner runner, List<String> features, Path dir, long deadline) {
+    private ModuleReducer(Oracle oracle, FuzzTools tools, List<String> features, Path dir, long deadline) {
+        this.oracle = oracle;
         this.tools = tools;
-        this.runner = runner;
         this.features = features;
         this.dir = dir;
         this.deadline = deadline;
@@ -54,34 +60,48 @@ final class ModuleReducer {
                     throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory(work, "reduce");
         try {
-            ModuleReducer reducer = new ModuleReducer(tools, runner, features, dir, System.nanoTime() + seconds * 1_000_000_000L);
-            byte[] best = module;
-            if (!reducer.disagrees(best)) {
-                // Not reproducible on its own (e.g. it needed the state of a long-running JVM).
-                return new Reduced(module, reducer.candidates);
-            }
-            for (int round = 0; round < 4 && !reducer.late(); round++) {
-                int before = best.length;
-                best = reducer.dropExports(best);
-                best = reducer.passes(best);
-                best = reducer.stubFunctions(best);
-                best = reducer.passes(best);
-                if (best.length >= before) {
-                    break;
-                }
-            }
-            return new Reduced(best, reducer.candidates);
+            return reduce(module, candidate -> disagrees(candidate, tools, runner, dir), tools, features, dir, seconds);
         } finally {
             DifferentialFuzzTest.deleteTree(dir);
         }
+    }
+
+    /**
+     * The smallest module found from {@code module} within {@code seconds} for which the oracle
+     * still holds, working in {@code dir}; without {@code tools}, no wasm-opt passes.
+     */
+    static Reduced reduce(byte[] module, Oracle oracle, FuzzTools tools, List<String> features, Path dir, int seconds)
+                    throws IOException, InterruptedException {
+        ModuleReducer reducer = new ModuleReducer(oracle, tools, features, dir, System.nanoTime() + seconds * 1_000_000_000L);
+        byte[] best = module;
+        if (!reducer.holds(best)) {
+            // Not reproducible on its own (e.g. it needed the state of a long-running JVM).
+            return new Reduced(module, reducer.candidates);
+        }
+        for (int round = 0; round < 4 && !reducer.late(); round++) {
+            int before = best.length;
+            best = reducer.dropExports(best);
+            best = reducer.passes(best);
+            best = reducer.stubFunctions(best);
+            best = reducer.passes(best);
+            if (best.length >= before) {
+                break;
+            }
+        }
+        return new Reduced(best, reducer.candidates);
     }
 
     private boolean late() {
         return System.nanoTime() > deadline;
     }
 
-    boolean disagrees(byte[] candidate) throws IOException, InterruptedException {
+    private boolean holds(byte[] candidate) throws IOException, InterruptedException {
         candidates++;
+        return oracle.holds(candidate);
+    }
+
+    /** Whether V8 and WasmLang both run the module and disagree. */
+    private static boolean disagrees(byte[] candidate, FuzzTools tools, WasmLangRunner runner, Path dir) throws IOException, InterruptedException {
         Path file = dir.resolve("candidate.wasm");
         Files.write(file, candidate);
         tools.runInV8(dir);
@@ -99,7 +119,7 @@ final class ModuleReducer {
     /** Each wasm-opt pass list, kept when it makes the module smaller and it still disagrees. */
     private byte[] passes(byte[] module) throws IOException, InterruptedException {
         byte[] best = module;
-        for (List<String> passes : PASSES) {
+        for (List<String> passes : tools == null ? List.<List<String>> of() : PASSES) {
             if (late()) {
                 break;
             }
@@ -116,7 +136,7 @@ final class ModuleReducer {
             byte[] candidate = Files.readAllBytes(out);
             Files.delete(in);
             Files.delete(out);
-            if (candidate.length < best.length && disagrees(candidate)) {
+            if (candidate.length < best.length && holds(candidate)) {
                 best = candidate;
             }
         }
@@ -177,7 +197,7 @@ final class ModuleReducer {
             for (int start = 0; start < keep.size() && !late();) {
                 List<Integer> without = new ArrayList<>(keep.subList(0, start));
                 without.addAll(keep.subList(Math.min(keep.size(), start + chunk), keep.size()));
-                if (disagrees(candidate.build(without))) {
+                if (holds(candidate.build(without))) {
                     keep = without;
                 } else {
                     start += chunk;
