@@ -51,7 +51,7 @@ final class DwarfSourceView implements SourceView {
     @Override
     @TruffleBoundary
     public String functionName(int functionIndex) {
-        if (functionIndex < module.importedFunctionCount() || functionIndex >= module.functionCount()) {
+        if (!module.definesFunction(functionIndex)) {
             return null;
         }
         Subprogram subprogram = info.subprogramAt(module.function(functionIndex).codeStart());
@@ -124,7 +124,7 @@ final class DwarfSourceView implements SourceView {
     }
 
     private FunctionLines lines(int functionIndex) {
-        if (functionIndex < module.importedFunctionCount() || functionIndex >= module.functionCount()) {
+        if (!module.definesFunction(functionIndex)) {
             return TEXT;
         }
         return functions.computeIfAbsent(functionIndex, this::read);

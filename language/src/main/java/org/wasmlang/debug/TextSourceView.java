@@ -72,7 +72,7 @@ final class TextSourceView implements SourceView {
     }
 
     private FunctionSource function(int functionIndex) {
-        if (functionIndex < module.importedFunctionCount() || functionIndex >= module.functionCount()) {
+        if (!module.definesFunction(functionIndex)) {
             return null;
         }
         return functions.computeIfAbsent(functionIndex, this::print);

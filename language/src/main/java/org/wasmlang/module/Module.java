@@ -140,6 +140,11 @@ public final class Module {
         return importedFunctions;
     }
 
+    /** Whether this function index names a function the module defines (not an import, not out of range). */
+    public boolean definesFunction(int functionIndex) {
+        return functionIndex >= importedFunctions && functionIndex < functionTypes.length;
+    }
+
     /** The defined function with this function index (which must not be an import). */
     public Function function(int functionIndex) {
         return functions[functionIndex - importedFunctions];

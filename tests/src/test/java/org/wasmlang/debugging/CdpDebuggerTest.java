@@ -208,6 +208,21 @@ class CdpDebuggerTest {
      * numbers with a source display, as a char's {@code 121 'y'}) by their description.
      */
     private Map<String, Object> shown(Map<String, Object> paused) throws InterruptedException {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        for (Object property : localScopeProperties(paused)) {
+            Object value = at(property, "value", "value");
+            Object description = at(property, "value", "description");
+            boolean plain = value != null && (description == null || description.equals(String.valueOf(value)));
+            shown.put((String) at(property, "name"), plain ? value : description);
+        }
+        return shown;
+    }
+
+    /**
+     * The properties of the top frame's local scope as DevTools reads them: the scope's object
+     * from the paused event's scope chain, its properties from Runtime.getProperties.
+     */
+    private List<?> localScopeProperties(Map<String, Object> paused) throws InterruptedException {
         Object objectId = null;
         for (Object scope : (List<?>) at(paused, "callFrames", 0, "scopeChain")) {
             if ("local".equals(at(scope, "type"))) {
@@ -217,14 +232,7 @@ class CdpDebuggerTest {
         }
         assertNotNull(objectId, "no scope of type local in the top frame" + cdp.trafficSoFar());
         Map<String, Object> properties = cdp.send("Runtime.getProperties", Map.of("objectId", objectId, "ownProperties", true));
-        Map<String, Object> shown = new LinkedHashMap<>();
-        for (Object property : (List<?>) properties.get("result")) {
-            Object value = at(property, "value", "value");
-            Object description = at(property, "value", "description");
-            boolean plain = value != null && (description == null || description.equals(String.valueOf(value)));
-            shown.put((String) at(property, "name"), plain ? value : description);
-        }
-        return shown;
+        return (List<?>) properties.get("result");
     }
 
     private String scriptSource(Object scriptId) throws InterruptedException {
@@ -241,22 +249,12 @@ class CdpDebuggerTest {
     }
 
     /**
-     * The variables of the top frame's local scope, by name, as DevTools reads them: the scope's
-     * object from the paused event's scope chain, its properties from Runtime.getProperties.
+     * The variables of the top frame's local scope, by name (see {@link #localScopeProperties}).
      * Each must be a number, but the operand stack, an array shown by its description.
      */
     private Map<String, Object> locals(Map<String, Object> paused) throws InterruptedException {
-        Object objectId = null;
-        for (Object scope : (List<?>) at(paused, "callFrames", 0, "scopeChain")) {
-            if ("local".equals(at(scope, "type"))) {
-                objectId = at(scope, "object", "objectId");
-                break;
-            }
-        }
-        assertNotNull(objectId, "no scope of type local in the top frame" + cdp.trafficSoFar());
-        Map<String, Object> properties = cdp.send("Runtime.getProperties", Map.of("objectId", objectId, "ownProperties", true));
         Map<String, Object> locals = new LinkedHashMap<>();
-        for (Object property : (List<?>) properties.get("result")) {
+        for (Object property : localScopeProperties(paused)) {
             if ("$stack".equals(at(property, "name"))) {
                 assertEquals("array", at(property, "value", "subtype"), cdp.trafficSoFar());
                 locals.put("$stack", at(property, "value", "description"));

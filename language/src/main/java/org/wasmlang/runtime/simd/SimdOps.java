@@ -97,9 +97,9 @@ public final class SimdOps {
             case 0x78 -> minMax(a, b, true, true, 8);
             case 0x79 -> minMax(a, b, false, true, 8);
             case 0x7b -> avgr(a, b, 8);
-            case 0x82 -> q15mulrSat(a, b);
+            case 0x82 -> q15mulr(a, b, true);
             /** i16x8.relaxed_q15mulr_s: as x86 pmulhrsw, V8's answer: -32768 * -32768 wraps to -32768. */
-            case 0x111 -> q15mulrWrapping(a, b);
+            case 0x111 -> q15mulr(a, b, false);
             case 0x85 -> narrow(a, b, 32, true);
             case 0x86 -> narrow(a, b, 32, false);
             case 0x8e -> add(a, b, 16);
@@ -482,24 +482,17 @@ public final class SimdOps {
         return result;
     }
 
-    /** As {@link #q15mulrSatHalf}, but -32768 * -32768 gives -32768 (32768 wrapped to 16 bits). */
+    /**
+     * Per i16 lane: the rounded Q15 product. Only -32768 * -32768 overflows, giving 32768,
+     * which q15mulr_sat_s saturates to 32767 and relaxed_q15mulr_s (as x86's pmulhrsw) wraps
+     * to -32768.
+     */
     @ExplodeLoop
-    private static long q15mulrWrappingHalf(long x, long y) {
+    private static long q15mulrHalf(long x, long y, boolean saturate) {
         long result = 0;
         for (int shift = 0; shift < 64; shift += 16) {
             int product = ((short) (x >>> shift) * (short) (y >>> shift) + 0x4000) >> 15;
-            result |= (product & 0xFFFFL) << shift;
-        }
-        return result;
-    }
-
-    @ExplodeLoop
-    private static long q15mulrSatHalf(long x, long y) {
-        long result = 0;
-        for (int shift = 0; shift < 64; shift += 16) {
-            int product = ((short) (x >>> shift) * (short) (y >>> shift) + 0x4000) >> 15;
-            // Only -32768 * -32768 overflows, giving 32768.
-            result |= (Math.min(product, Short.MAX_VALUE) & 0xFFFFL) << shift;
+            result |= ((saturate ? Math.min(product, Short.MAX_VALUE) : product) & 0xFFFFL) << shift;
         }
         return result;
     }
@@ -624,10 +617,6 @@ public final class SimdOps {
         return new V128(relaxedDotPairsHalf(a.lo, b.lo), relaxedDotPairsHalf(a.hi, b.hi));
     }
 
-    private static V128 q15mulrWrapping(V128 a, V128 b) {
-        return new V128(q15mulrWrappingHalf(a.lo, b.lo), q15mulrWrappingHalf(a.hi, b.hi));
-    }
-
     /**
      * Each lane of {@code width} bits all ones where its top bit is set in {@code mask}, all
      * zeros elsewhere.
@@ -646,8 +635,8 @@ public final class SimdOps {
         };
     }
 
-    private static V128 q15mulrSat(V128 a, V128 b) {
-        return new V128(q15mulrSatHalf(a.lo, b.lo), q15mulrSatHalf(a.hi, b.hi));
+    private static V128 q15mulr(V128 a, V128 b, boolean saturate) {
+        return new V128(q15mulrHalf(a.lo, b.lo, saturate), q15mulrHalf(a.hi, b.hi, saturate));
     }
 
     /** a's lanes narrowed into the result's low half, b's into its high half. */
