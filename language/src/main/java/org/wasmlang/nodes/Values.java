@@ -18,17 +18,16 @@ import com.oracle.truffle.api.frame.Frame;
  * removes the objects that live within an iteration but materializes those a loop phi
  * carries. In long slots, nothing of a vector outlives the instruction that reads it.
  *
- * <p>When {@link SimdMode#VECTOR_API} is on, a v128 is instead a Vector API vector in the
- * slot's object half (see {@link SimdValues}): the compiler keeps those in XMM registers,
- * across loop phis too, so there is no second bank.
+ * <p>When {@link SimdMode#VECTOR_API} is on, the last tier's code also keeps each v128 as a
+ * Vector API vector in a third bank (see {@link SimdValues}).
  */
 public final class Values {
     private Values() {
     }
 
-    /** Whether a value of this type lives in a slot's object half: references, vectors on the Vector API. */
+    /** Whether a value of this type lives in a slot's object half: references. */
     public static boolean isObject(int type) {
-        return ValueType.isReference(type) || (type == ValueType.V128 && SimdMode.VECTOR_API);
+        return ValueType.isReference(type);
     }
 
     public static V128 getVector(Frame frame, int slot) {
@@ -36,7 +35,7 @@ public final class Values {
     }
 
     public static void setVector(Frame frame, int slot, V128 value) {
-        SimdValues.set(frame, slot, SimdValues.of(value));
+        SimdValues.set(frame, slot, value);
     }
 
     /** Copies a value of any type, both halves of a v128 included. */
@@ -45,6 +44,7 @@ public final class Values {
         int high = SimdValues.highHalf(frame);
         if (high != 0) {
             frame.copyStatic(from + high, to + high);
+            SimdValues.copyShadow(frame, from, to);
         }
     }
 

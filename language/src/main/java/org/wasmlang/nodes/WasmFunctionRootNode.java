@@ -20,6 +20,7 @@ import org.wasmlang.runtime.WasmTrap;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmNull;
 import org.wasmlang.runtime.simd.SimdMode;
+import org.wasmlang.runtime.simd.SimdValues;
 import org.wasmlang.validation.FunctionInfo;
 
 import java.util.ArrayList;
@@ -72,6 +73,8 @@ public final class WasmFunctionRootNode extends RootNode {
      * last of the frame; -1 when the function makes no tail calls.
      */
     private final int tailCallSlot;
+    /** Whether the frame has v128 banks (see SimdValues.highHalf). */
+    private final boolean usesVectors;
     /**
      * {@code wasmlang.CallDepthLimit} of the instance's context, 0 when unset: a constant in
      * compiled code, which then counts nothing.
@@ -93,6 +96,7 @@ public final class WasmFunctionRootNode extends RootNode {
         this.frameSize = (int) slots;
         this.tooLargeToCompile = slots > MAX_COMPILED_FRAME_SLOTS
                         && slots * (function.codeEnd() - function.codeStart()) > MAX_COMPILED_FRAME_COST;
+        this.usesVectors = info.usesVectors();
         this.tailCallSlot = info.makesTailCalls() ? getFrameDescriptor().getNumberOfSlots() - 1 : -1;
         this.callDepthLimit = WasmContext.get(null).limits().callDepthLimit();
     }
@@ -106,9 +110,10 @@ public final class WasmFunctionRootNode extends RootNode {
         FrameDescriptor.Builder builder = FrameDescriptor.newBuilder();
         int slots = info.localTypes().length + info.maxStackHeight();
         builder.addSlots(slots, FrameSlotKind.Static);
-        if (info.usesVectors() && !SimdMode.VECTOR_API) {
-            // The high halves of v128 values (see SimdValues.highHalf).
-            builder.addSlots(slots, FrameSlotKind.Static);
+        if (info.usesVectors()) {
+            // The high halves of v128 values and, with the Vector API, their vectors in the
+            // last tier's code (see SimdValues).
+            builder.addSlots(slots * (SimdValues.banks() - 1), FrameSlotKind.Static);
             builder.info(slots);
         }
         if (info.makesTailCalls()) {
@@ -143,6 +148,9 @@ public final class WasmFunctionRootNode extends RootNode {
         if (body == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();
             buildBody();
+        }
+        if (usesVectors) {
+            SimdValues.makeShadows(frame);
         }
         initializeLocals(frame);
         WasmNode.clearSlots(frame, deadAtEntry);

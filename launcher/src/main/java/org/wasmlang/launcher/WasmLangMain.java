@@ -110,7 +110,7 @@ public final class WasmLangMain {
         out.println("JDK " + System.getProperty("java.vm.vendor") + " " + Runtime.version()
                         + " (" + System.getProperty("java.home") + ")");
         out.println("Engine " + engineImplementationName());
-        out.println("SIMD " + (SimdMode.VECTOR_API ? "v128 on the JDK Vector API (" + SimdMode.VECTOR_MODULE + ")"
+        out.println("SIMD " + (SimdMode.VECTOR_API ? "v128 on the JDK Vector API in compiled code (" + SimdMode.VECTOR_MODULE + ")"
                         : "v128 as two longs"));
     }
 

@@ -1,6 +1,7 @@
 package org.wasmlang.nodes.control;
 
 import org.wasmlang.nodes.WasmNode;
+import org.wasmlang.runtime.simd.SimdValues;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
@@ -132,10 +133,19 @@ public final class WasmLoopNode extends WasmNode implements BytecodeOSRNode {
      * slot's kind only in the interpreter and so leaves compiled code first: a
      * deoptimization at every exit, 25,000 of them in the first two calls of {@code matmul},
      * whose inner loops were replaced while the outer ones still ran in the interpreter.
+     * The vectors of the last tier's code stay behind (SimdValues.dropShadows).
      */
     @Override
     public void restoreParentFrame(VirtualFrame osrFrame, VirtualFrame parentFrame) {
+        SimdValues.dropShadows(osrFrame);
         osrFrame.copyTo(0, parentFrame, 0, osrFrame.getFrameDescriptor().getNumberOfSlots());
+    }
+
+    /** The interpreter's frame as it is, then the vectors of the last tier's code made from it (SimdValues.makeShadows). */
+    @Override
+    public void copyIntoOSRFrame(VirtualFrame osrFrame, VirtualFrame parentFrame, int target, Object targetMetadata) {
+        BytecodeOSRNode.super.copyIntoOSRFrame(osrFrame, parentFrame, target, targetMetadata);
+        SimdValues.makeShadows(osrFrame);
     }
 
     @Override

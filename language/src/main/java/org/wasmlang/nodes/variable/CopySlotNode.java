@@ -43,6 +43,7 @@ public final class CopySlotNode extends WasmNode {
             if (vector) {
                 int high = SimdValues.highHalf(frame);
                 frame.copyPrimitiveStatic(from + high, to + high);
+                SimdValues.copyShadow(frame, from, to);
             }
         }
         return NORMAL;

@@ -1,21 +1,20 @@
 package org.wasmlang.runtime.simd;
 
 /**
- * How this JVM runs v128 values, decided once when the engine loads: as two longs
- * ({@link SimdOps}) by default; on the JDK Vector API ({@link VectorApiOps}) when the JVM
- * was started with {@code --add-modules=jdk.incubator.vector} and
- * {@code -Dwasmlang.simd.vectorApi=true}. A constant, so partial evaluation keeps only one of
- * the two paths in compiled code.
+ * Whether the last tier's compiled code runs v128 instructions on the JDK Vector API,
+ * decided once when the engine loads: yes when the JVM was started with
+ * {@code --add-modules=jdk.incubator.vector}, unless {@code -Dwasmlang.simd.vectorApi=false}.
+ * A constant, so partial evaluation keeps only one of the two paths in compiled code.
  *
- * <p>The Vector API mode is opt-in: its compiled code is up to 8x faster, but its
- * interpreter and warm-up are several times slower (docs/performance.md, "Session 7").
+ * <p>Frames hold v128 as two longs in every mode, and the interpreter and the first tier
+ * always run the two-long code ({@link SimdOps}); see {@link SimdValues}.
  */
 public final class SimdMode {
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
-    /** Whether v128 values are {@code ByteVector}s in object slots (else two long slots). */
+    /** Whether the last tier's code keeps v128 values as Vector API vectors ({@link VectorApiOps}). */
     public static final boolean VECTOR_API = ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
-                    && Boolean.getBoolean("wasmlang.simd.vectorApi");
+                    && !"false".equals(System.getProperty("wasmlang.simd.vectorApi"));
 
     private SimdMode() {
     }

@@ -11,18 +11,16 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD instructions on the JDK Vector API, used when {@link SimdMode#VECTOR_API} is on:
- * a v128 is a 128-bit {@link ByteVector}, reinterpreted as the lane shape each instruction
- * needs, which the Graal compiler turns into SSE/AVX instructions on XMM registers.
+ * The SIMD instructions on the JDK Vector API, used by the last tier's compiled code when
+ * {@link SimdMode#VECTOR_API} is on (see {@link SimdValues}): a v128 is a 128-bit
+ * {@link ByteVector}, reinterpreted as the lane shape each instruction needs, which the Graal
+ * compiler turns into SSE/AVX instructions on XMM registers.
  *
  * <p>Only the instructions whose Wasm semantics a Vector API operation has exactly are
  * written here; the others convert to a {@link V128}, run the two-long code of
  * {@link SimdOps} and convert back, so each lane rule still has one home. Values cross the
  * API as {@code Object}, so that classes calling this one load without the incubator module.
- *
- * <p>The interpreter runs this code too, so OSR and deoptimization find vectors in the
- * frame; that is what makes the mode slow before compilation (see {@link SimdMode}).
- */
+ * */
 public final class VectorApiOps {
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_128;
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_128;
@@ -41,7 +39,20 @@ public final class VectorApiOps {
     // ---------------------------------------------------------------- conversions
 
     public static Object fromV128(V128 value) {
-        return LongVector.broadcast(LONGS, value.lo).withLane(1, value.hi).reinterpretAsBytes();
+        return fromLongs(value.lo, value.hi);
+    }
+
+    /** The vector of two halves (low first), as frames hold it. */
+    public static Object fromLongs(long lo, long hi) {
+        return BYTE_VECTOR.cast(LongVector.broadcast(LONGS, lo).withLane(1, hi).reinterpretAsBytes());
+    }
+
+    public static long low(Object vector) {
+        return longs(vector).lane(0);
+    }
+
+    public static long high(Object vector) {
+        return longs(vector).lane(1);
     }
 
     /** A vector from a frame slot, cast to the exact class (see {@link #BYTE_VECTOR}). */
@@ -79,7 +90,15 @@ public final class VectorApiOps {
 
     // ---------------------------------------------------------------- lane shapes
 
+    /**
+     * The vector of a value. An instruction meets a {@link V128} beside a vector only when
+     * its first operand was made in the last tier's code and the next in code that
+     * deoptimized in between; compiled code knows the class, so the test folds.
+     */
     private static ByteVector bytes(Object v) {
+        if (v instanceof V128 value) {
+            return (ByteVector) fromV128(value);
+        }
         return BYTE_VECTOR.cast(v);
     }
 
