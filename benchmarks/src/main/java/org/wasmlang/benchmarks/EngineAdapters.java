@@ -10,7 +10,7 @@ final class EngineAdapters {
     static final String WASMLANG_INTERPRETER = "wasmlang-interp";
     /**
      * WasmLang with v128 on the JDK Vector API in compiled code (the language's SimdMode):
-     * a JVM with --add-modules jdk.incubator.vector.
+     * a JVM with --add-modules jdk.incubator.vector and -Dwasmlang.simd.vectorApi=true.
      */
     static final String WASMLANG_VECTOR = "wasmlang-vector";
     static final String GRAALWASM = "graalwasm";
@@ -58,6 +58,9 @@ final class EngineAdapters {
         List<String> arguments = new ArrayList<>();
         if (needsVectorModule(name)) {
             arguments.add("--add-modules=" + VECTOR_MODULE);
+        }
+        if (name.equals(WASMLANG_VECTOR)) {
+            arguments.add("-Dwasmlang.simd.vectorApi=true");
         }
         return arguments;
     }

@@ -38,6 +38,6 @@ class JitActiveTest {
         String expected = System.getProperty("wasmlang.test.simdMode", "longs");
         assertEquals(expected, SimdMode.VECTOR_API ? "vector" : "longs",
                         "tests/pom.xml gives this surefire execution --add-modules=" + SimdMode.VECTOR_MODULE
-                                        + " (vector) or not (longs)");
+                                        + " and -Dwasmlang.simd.vectorApi=true (vector) or neither (longs)");
     }
 }
