@@ -19,7 +19,6 @@ import org.wasmlang.runtime.TrapKind;
 import org.wasmlang.runtime.WasmTrap;
 import org.wasmlang.runtime.WasmInstance;
 import org.wasmlang.runtime.WasmNull;
-import org.wasmlang.runtime.simd.SimdMode;
 import org.wasmlang.runtime.simd.SimdValues;
 import org.wasmlang.validation.FunctionInfo;
 

@@ -150,14 +150,12 @@ final class ModuleReducer {
             return module;
         }
         List<byte[]> exports = entries(sections.payloads.get(id), true);
-        List<Integer> kept = minimize(exports.size(), keep -> {
+        Candidate exported = keep -> {
             List<byte[]> chosen = new ArrayList<>();
             keep.forEach(i -> chosen.add(exports.get(i)));
             return sections.with(id, vector(chosen)).bytes();
-        });
-        List<byte[]> chosen = new ArrayList<>();
-        kept.forEach(i -> chosen.add(exports.get(i)));
-        return sections.with(id, vector(chosen)).bytes();
+        };
+        return exported.build(minimize(exports.size(), exported));
     }
 
     private static final byte[] UNREACHABLE_BODY = {3, 0, 0x00, 0x0b}; // size 3: no locals, unreachable, end

@@ -23,7 +23,7 @@ public final class CopySlotNode extends WasmNode {
         this.from = from;
         this.to = to;
         this.object = Values.isObject(valueType);
-        this.vector = valueType == ValueType.V128 && !object;
+        this.vector = valueType == ValueType.V128;
     }
 
     public int from() {

@@ -20,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * written here; the others convert to a {@link V128}, run the two-long code of
  * {@link SimdOps} and convert back, so each lane rule still has one home. Values cross the
  * API as {@code Object}, so that classes calling this one load without the incubator module.
- * */
+ */
 public final class VectorApiOps {
     private static final VectorSpecies<Byte> BYTES = ByteVector.SPECIES_128;
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_128;
