@@ -27,6 +27,7 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
     private final Features features;
     private final boolean offHeapMemory;
     private final ContextLimits limits;
+    private final long wholeCompileLimit;
     /** Memories with native storage; weak, so that a dropped instance's memory is freed by its Cleaner. */
     private final List<WeakReference<WasmMemory>> nativeMemories = new ArrayList<>();
     /** WASI programs of this context, whose open files close with it; weak, as a dropped one's files close through their channels' Cleaners. */
@@ -38,6 +39,7 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
         this.features = env.getOptions().get(WasmOptions.WasmVersion);
         this.offHeapMemory = env.getOptions().get(WasmOptions.OffHeapMemory);
         this.limits = new ContextLimits(env.getOptions());
+        this.wholeCompileLimit = env.getOptions().get(WasmOptions.WholeCompileLimit);
     }
 
     public static WasmContext get(Node node) {
@@ -60,6 +62,11 @@ public final class WasmContext implements WasmMemory.MemoryOwner {
     /** A new memory of this context ({@code wasmlang.OffHeapMemory} puts every memory off the heap). */
     public WasmMemory createMemory(Limits limits) {
         return WasmMemory.create(limits, offHeapMemory, this);
+    }
+
+    /** Code bytes above which a function compiles loop by loop only ({@code wasmlang.WholeCompileLimit}); 0: none. */
+    public long wholeCompileLimit() {
+        return wholeCompileLimit;
     }
 
     /** The resource limits of this context and what it uses of them. */

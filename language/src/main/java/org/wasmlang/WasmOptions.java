@@ -42,6 +42,12 @@ public final class WasmOptions {
                     category = OptionCategory.USER, stability = OptionStability.STABLE) //
     public static final OptionKey<Boolean> OffHeapMemory = new OptionKey<>(false);
 
+    @Option(help = "Code bytes above which a function is compiled loop by loop (on-stack replacement), never as a whole "
+                    + "(suffix k: 8k). Compile time grows faster than code size, and one huge function would hold the JIT "
+                    + "for longer than most programs run. 0: no limit.", //
+                    category = OptionCategory.EXPERT, stability = OptionStability.STABLE, usageSyntax = "<size>") //
+    public static final OptionKey<Long> WholeCompileLimit = new OptionKey<>(8L * 1024, LimitValues.SIZE);
+
     // Resource limits (docs/reliability.md). Each is per context; 0 means none.
 
     @Option(help = "The most linear memory a context's memories may hold together, in bytes (suffixes k, m, g: 64m); "

@@ -65,7 +65,14 @@ public final class WasmFunctionRootNode extends RootNode {
     static final int MAX_COMPILED_FRAME_SLOTS = 1000;
     /** Frame slots times code bytes up to which a function with a large frame still compiles. */
     static final long MAX_COMPILED_FRAME_COST = 4_000_000L;
-    private final boolean tooLargeToCompile;
+    /**
+     * Why the function is never compiled as a whole, or null when it may be. Besides the frame
+     * cost above, {@code wasmlang.WholeCompileLimit} keeps functions with more code bytes to
+     * on-stack replacement of their loops: compile time grows faster than code size, and
+     * bzip2's 32 KB function held Truffle's one compiler thread for longer than the whole
+     * 33 s run, so nothing of it was compiled (docs/performance.md, session 13).
+     */
+    private final String notCompiledWhole;
     private final int frameSize;
     /**
      * The frame slot where a {@code return_call*} leaves its {@link TailCall} request, the
@@ -93,8 +100,17 @@ public final class WasmFunctionRootNode extends RootNode {
         Function function = instance.module().function(functionIndex);
         long slots = info.localTypes().length + info.maxStackHeight();
         this.frameSize = (int) slots;
-        this.tooLargeToCompile = slots > MAX_COMPILED_FRAME_SLOTS
-                        && slots * (function.codeEnd() - function.codeStart()) > MAX_COMPILED_FRAME_COST;
+        int codeBytes = function.codeEnd() - function.codeStart();
+        long wholeCompileLimit = WasmContext.get(null).wholeCompileLimit();
+        if (slots > MAX_COMPILED_FRAME_SLOTS && slots * codeBytes > MAX_COMPILED_FRAME_COST) {
+            this.notCompiledWhole = "a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS + " frame slots and more than "
+                            + MAX_COMPILED_FRAME_COST + " slots times code bytes";
+        } else if (wholeCompileLimit > 0 && codeBytes > wholeCompileLimit) {
+            this.notCompiledWhole = "a Wasm function of more than " + wholeCompileLimit
+                            + " code bytes (wasmlang.WholeCompileLimit) compiles loop by loop";
+        } else {
+            this.notCompiledWhole = null;
+        }
         this.usesVectors = info.usesVectors();
         this.tailCallSlot = info.makesTailCalls() ? getFrameDescriptor().getNumberOfSlots() - 1 : -1;
         this.callDepthLimit = WasmContext.get(null).limits().callDepthLimit();
@@ -140,9 +156,8 @@ public final class WasmFunctionRootNode extends RootNode {
     }
 
     private Object executeFunction(VirtualFrame frame) {
-        if (tooLargeToCompile) {
-            CompilerDirectives.bailout("a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS
-                            + " frame slots and more than " + MAX_COMPILED_FRAME_COST + " slots times code bytes");
+        if (notCompiledWhole != null) {
+            CompilerDirectives.bailout(notCompiledWhole);
         }
         if (body == null) {
             CompilerDirectives.transferToInterpreterAndInvalidate();

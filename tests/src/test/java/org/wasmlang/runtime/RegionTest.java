@@ -81,7 +81,9 @@ class RegionTest {
         if (compiled) {
             builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
                             .option("engine.BackgroundCompilation", "false")
-                            .option("engine.CompilationFailureAction", "Throw");
+                            .option("engine.CompilationFailureAction", "Throw")
+                            // About 40 KB of code, compiled whole here to check the regions.
+                            .option("wasmlang.WholeCompileLimit", "0");
         }
         try (Context context = builder.build()) {
             Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module()), "regions.wasm").buildLiteral());
