@@ -73,11 +73,13 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         System.out.print(header);
 
         RealReport report = new RealReport(programs, settings.engines());
+        String progressFormat = "  round %d/%d  %-" + programs.stream().mapToInt(p -> p.name().length()).max().orElse(1) + "s  %-"
+                        + settings.engines().stream().mapToInt(String::length).max().orElse(1) + "s ... ";
         for (int round = 1; round <= settings.rounds(); round++) {
             for (RealProgram program : programs) {
                 Reference nodeReference = null;
                 for (String engine : settings.engines()) {
-                    System.out.printf(Locale.ROOT, "  round %d/%d  %-12s %-14s ... ", round, settings.rounds(), program.name(), engine);
+                    System.out.printf(Locale.ROOT, progressFormat, round, settings.rounds(), program.name(), engine);
                     System.out.flush();
                     Path folder = outputs.resolve("r" + round).resolve(program.name());
                     Files.createDirectories(folder);

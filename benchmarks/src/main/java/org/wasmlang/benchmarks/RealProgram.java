@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * @param expectedExitCode the run's exit code from its .runs.json, or null when the entry
  *                         changed the run and gives none of its own ({@code exit_code})
  * @param expectedStdout   the run's expected stdout from its .runs.json, or null when the entry
- *                         changed the run (then Node's stdout of the same round checks the others)
+ *                         changed the run and names none of its own ({@code stdout}); Node's
+ *                         stdout of the same round checks the other engines in any case
  * @param ignoreLines      lines of stdout in which this is found are not compared (timings)
  * @param terminalSymptom  found in the stdout or stderr of an engine whose output differs, it
  *                         means the engine told the program its stdin or stdout is a terminal
@@ -35,14 +36,14 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
     }
 
     private static final Set<String> ENTRY_KEYS = Set.of("name", "about", "runs", "run", "wasm", "argv0", "args", "env",
-                    "stdin", "dirs", "exit_code", "ignore_lines_matching", "terminal_symptom", "target_seconds");
+                    "stdin", "dirs", "exit_code", "stdout", "ignore_lines_matching", "terminal_symptom", "target_seconds");
 
     /** Fields that make a different run than the .runs.json's, whose expected outputs then no longer apply. */
     private static final List<String> RUN_CHANGING_KEYS = List.of("wasm", "args", "env", "stdin", "dirs");
 
     /**
-     * Reads programs.json; stdin files the entries ask the harness to make (the 3 MiB bzip2
-     * input) are written into {@code generated}.
+     * Reads programs.json (its format: benchmarks/real/README.md); stdin files the entries
+     * ask the harness to make (the 3 MiB bzip2 input) are written into {@code generated}.
      */
     @SuppressWarnings("unchecked")
     static List<RealProgram> load(Path programsFile, Path generated) throws IOException {
@@ -101,6 +102,9 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
         if (entry.containsKey("exit_code")) {
             exitCode = ((Number) entry.get("exit_code")).intValue();
         }
+        if (entry.containsKey("stdout")) {
+            expectedStdout = path(folder, (String) entry.get("stdout"));
+        }
         List<String> args = strings((List<Object>) entry.getOrDefault("args", run.getOrDefault("args", List.of())));
         Map<String, String> env = new LinkedHashMap<>();
         ((Map<String, Object>) entry.getOrDefault("env", run.getOrDefault("env", Map.of())))
@@ -114,7 +118,9 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
         if (entry.containsKey("dirs")) {
             dirs = dirs(folder, (List<Object>) entry.get("dirs"));
         }
-        if (entry.get("stdin") instanceof String file) {
+        if (entry.containsKey("stdin") && entry.get("stdin") == null) {
+            stdin = null;
+        } else if (entry.get("stdin") instanceof String file) {
             stdin = path(folder, file);
         } else if (entry.get("stdin") instanceof Map<?, ?> recipe) {
             stdin = repeatUntil(path(folder, (String) recipe.get("repeat")), ((Number) recipe.get("min_bytes")).longValue(),
