@@ -86,7 +86,11 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                     Run run = runOnce(engines, engine, program, folder, settings.timeoutSeconds());
                     RealResult result = check(engine, program, round, run, nodeReference);
                     if (engine.equals(RealSettings.NODE) && result.timed()) {
-                        nodeReference = new Reference(run.exitCode(), run.stdout(), "Node's output of this round");
+                        List<Path> files = new ArrayList<>();
+                        for (int i = 0; i < program.files().size(); i++) {
+                            files.add(RealEngines.savedFile(folder, engine, i));
+                        }
+                        nodeReference = new Reference(run.exitCode(), run.stdout(), files, "Node's output of this round");
                     }
                     report.add(result);
                     System.out.println(String.format(Locale.ROOT, "%.2f s", result.seconds())
@@ -107,12 +111,22 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         System.out.println("wrote " + settings.markdownFile());
     }
 
-    /** A finished process: its wall time, exit code (-1 after a timeout) and output files. */
-    private record Run(double seconds, int exitCode, boolean timedOut, String startFailure, Path stdout, Path stderr) {
+    /** A finished process: its wall time, exit code (-1 after a timeout) and the folder of its outputs. */
+    private record Run(String engine, double seconds, int exitCode, boolean timedOut, String startFailure, Path outputs) {
+        Path stdout() {
+            return RealEngines.stdout(outputs, engine);
+        }
+
+        Path stderr() {
+            return RealEngines.stderr(outputs, engine);
+        }
     }
 
-    /** What a run's output must equal: an exit code (null: any) and a stdout file (null: any). */
-    private record Reference(Integer exitCode, Path stdout, String source) {
+    /**
+     * What a run's output must equal: an exit code (null: any), a stdout file (null: any) and
+     * the files the run leaves (null: not checked).
+     */
+    private record Reference(Integer exitCode, Path stdout, List<Path> files, String source) {
     }
 
     /**
@@ -122,8 +136,6 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
      */
     private static Run runOnce(RealEngines engines, String engine, RealProgram program, Path folder, double timeoutSeconds)
                     throws IOException {
-        Path stdout = folder.resolve(engine + ".stdout");
-        Path stderr = folder.resolve(engine + ".stderr");
         Path scratch = Files.createTempDirectory("wasmlang-real-");
         try {
             List<Path> copies = new ArrayList<>();
@@ -134,7 +146,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                     copies.add(copy);
                 }
             }
-            RealEngines.Launch launch = engines.launch(engine, program, copies, stdout, stderr, folder.resolve(engine + ".log"));
+            RealEngines.Launch launch = engines.launch(engine, program, copies, folder);
             ProcessBuilder builder = new ProcessBuilder(launch.command()).redirectInput(launch.stdin());
             if (launch.stdout().equals(launch.stderr())) {
                 builder.redirectOutput(launch.stdout()).redirectErrorStream(true);
@@ -146,7 +158,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
             try {
                 process = builder.start();
             } catch (IOException e) {
-                return new Run(0, -1, false, e.getMessage(), stdout, stderr);
+                return new Run(engine, 0, -1, false, e.getMessage(), folder);
             }
             boolean finished;
             try {
@@ -166,11 +178,29 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return new Run(seconds, -1, true, null, stdout, stderr);
+                return new Run(engine, seconds, -1, true, null, folder);
             }
-            return new Run(seconds, process.exitValue(), false, null, stdout, stderr);
+            if (!engine.equals(RealSettings.NODE)) {
+                saveFiles(program, copies, folder, engine);
+            }
+            return new Run(engine, seconds, process.exitValue(), false, null, folder);
         } finally {
             deleteTree(scratch);
+        }
+    }
+
+    /** Keeps the files the run left in its dirs (the program's {@code files}) before the copies go. */
+    private static void saveFiles(RealProgram program, List<Path> copies, Path folder, String engine) throws IOException {
+        for (int i = 0; i < program.files().size(); i++) {
+            String guestPath = program.files().get(i);
+            for (int d = 0; d < program.dirs().size(); d++) {
+                String prefix = program.dirs().get(d).guest() + "/";
+                Path host = copies.get(d).resolve(guestPath.substring(Math.min(prefix.length(), guestPath.length())));
+                if (guestPath.startsWith(prefix) && Files.isRegularFile(host)) {
+                    Files.copy(host, RealEngines.savedFile(folder, engine, i));
+                    break;
+                }
+            }
         }
     }
 
@@ -188,7 +218,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         }
         Reference reference = nodeReference;
         if (reference == null && (program.expectedExitCode() != null || program.expectedStdout() != null)) {
-            reference = new Reference(program.expectedExitCode(), program.expectedStdout(), "the expected output");
+            reference = new Reference(program.expectedExitCode(), program.expectedStdout(), null, "the expected output");
         }
         if (reference == null) {
             return new RealResult(engine, program.name(), round, RealResult.Status.UNCHECKED, run.seconds(), run.exitCode(),
@@ -197,12 +227,21 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         boolean exitCodeRight = reference.exitCode() == null || reference.exitCode() == run.exitCode();
         boolean stdoutRight = reference.stdout() == null
                         || sameOutput(Files.readAllBytes(run.stdout()), Files.readAllBytes(reference.stdout()), program.ignoreLines());
-        if (exitCodeRight && stdoutRight) {
+        String fileProblem = null;
+        for (int i = 0; i < program.files().size() && fileProblem == null; i++) {
+            Path mine = RealEngines.savedFile(run.outputs(), engine, i);
+            if (!Files.isRegularFile(mine)) {
+                fileProblem = "wrote no " + program.files().get(i);
+            } else if (reference.files() != null && !Arrays.equals(Files.readAllBytes(mine), Files.readAllBytes(reference.files().get(i)))) {
+                fileProblem = program.files().get(i) + " differs from " + reference.source();
+            }
+        }
+        if (exitCodeRight && stdoutRight && fileProblem == null) {
             return new RealResult(engine, program.name(), round, RealResult.Status.OK, run.seconds(), run.exitCode(), "");
         }
         String out = readText(run.stdout());
         // Node's runner reports its own failures in the process's log, not the guest's stderr.
-        String err = readText(run.stderr()) + readText(run.stderr().resolveSibling(engine + ".log"));
+        String err = readText(run.stderr()) + readText(RealEngines.log(run.outputs(), engine));
         if (program.terminalSymptom() != null && (program.terminalSymptom().matcher(out).find()
                         || program.terminalSymptom().matcher(err).find())) {
             return new RealResult(engine, program.name(), round, RealResult.Status.NOT_COMPARABLE, run.seconds(), run.exitCode(),
@@ -215,7 +254,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                                             + (reason.isEmpty() ? "" : ": " + reason));
         }
         return new RealResult(engine, program.name(), round, RealResult.Status.WRONG_OUTPUT, run.seconds(), run.exitCode(),
-                        "wrong output (stdout differs from " + reference.source() + ")");
+                        "wrong output (" + (stdoutRight ? fileProblem : "stdout differs from " + reference.source()) + ")");
     }
 
     /**

@@ -93,15 +93,21 @@ final class RealEngines {
      *
      * @param dirCopies the fresh copies of the program's dirs, in order (not used by Node,
      *                  whose runner copies them itself)
+     * @param outputs   the folder for the run's output files: {@link #stdout}, {@link #stderr},
+     *                  {@link #log} and the program's {@code files}, {@link #savedFile}
      */
-    Launch launch(String engine, RealProgram program, List<Path> dirCopies, Path stdout, Path stderr, Path processLog)
-                    throws IOException {
+    Launch launch(String engine, RealProgram program, List<Path> dirCopies, Path outputs) throws IOException {
         File stdin = program.stdin() == null ? new File("/dev/null") : program.stdin().toFile();
         if (engine.equals(RealSettings.NODE)) {
             Path description = nodeDescription(program);
-            List<String> command = List.of(node, "--no-warnings", root.resolve("tests/real-programs/node-run.mjs").toString(),
-                            description.toString(), "0", "--stdout", stdout.toString(), "--stderr", stderr.toString());
-            return new Launch(command, new File("/dev/null"), processLog.toFile(), processLog.toFile());
+            List<String> command = new ArrayList<>(List.of(node, "--no-warnings", root.resolve("tests/real-programs/node-run.mjs").toString(),
+                            description.toString(), "0", "--stdout", stdout(outputs, engine).toString(), "--stderr",
+                            stderr(outputs, engine).toString()));
+            for (int i = 0; i < program.files().size(); i++) {
+                command.addAll(List.of("--save", program.files().get(i) + "=" + savedFile(outputs, engine, i)));
+            }
+            File log = log(outputs, engine).toFile();
+            return new Launch(command, new File("/dev/null"), log, log);
         }
         List<String> command = new ArrayList<>();
         switch (engine) {
@@ -122,7 +128,25 @@ final class RealEngines {
         program.env().forEach((name, value) -> command.addAll(List.of("--env", name + "=" + value)));
         command.add(program.wasm().toString());
         command.addAll(program.args());
-        return new Launch(command, stdin, stdout.toFile(), stderr.toFile());
+        return new Launch(command, stdin, stdout(outputs, engine).toFile(), stderr(outputs, engine).toFile());
+    }
+
+    static Path stdout(Path outputs, String engine) {
+        return outputs.resolve(engine + ".stdout");
+    }
+
+    static Path stderr(Path outputs, String engine) {
+        return outputs.resolve(engine + ".stderr");
+    }
+
+    /** Where Node's own messages go (its runner writes the guest's stderr to {@link #stderr}). */
+    static Path log(Path outputs, String engine) {
+        return outputs.resolve(engine + ".log");
+    }
+
+    /** Where the run's copy of the program's {@code files[index]} is kept. */
+    static Path savedFile(Path outputs, String engine, int index) {
+        return outputs.resolve(engine + ".file" + index);
     }
 
     /** A fresh JVM with this JVM's flags (benchmarks/run's) and class path, running {@code main}. */

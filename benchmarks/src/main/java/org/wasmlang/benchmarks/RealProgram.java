@@ -22,21 +22,22 @@ import java.util.regex.Pattern;
  * @param expectedStdout   the run's expected stdout from its .runs.json, or null when the entry
  *                         changed the run and names none of its own ({@code stdout}); Node's
  *                         stdout of the same round checks the other engines in any case
+ * @param files            guest paths of files the run leaves in its dirs, compared with Node's
  * @param ignoreLines      lines of stdout in which this is found are not compared (timings)
  * @param terminalSymptom  found in the stdout or stderr of an engine whose output differs, it
  *                         means the engine told the program its stdin or stdout is a terminal
  * @param targetSeconds    the wall time WasmLang should stay under, or null
  */
 record RealProgram(String name, String about, Path wasm, String argv0, List<String> args, Map<String, String> env, Path stdin,
-                List<Dir> dirs, Integer expectedExitCode, Path expectedStdout, Pattern ignoreLines, Pattern terminalSymptom,
-                Double targetSeconds) {
+                List<Dir> dirs, Integer expectedExitCode, Path expectedStdout, List<String> files, Pattern ignoreLines,
+                Pattern terminalSymptom, Double targetSeconds) {
 
     /** A folder to preopen: the host folder (the harness gives each run a fresh copy) and its guest path. */
     record Dir(Path host, String guest) {
     }
 
     private static final Set<String> ENTRY_KEYS = Set.of("name", "about", "runs", "run", "wasm", "argv0", "args", "env",
-                    "stdin", "dirs", "exit_code", "stdout", "ignore_lines_matching", "terminal_symptom", "target_seconds");
+                    "stdin", "dirs", "exit_code", "stdout", "files", "ignore_lines_matching", "terminal_symptom", "target_seconds");
 
     /** Fields that make a different run than the .runs.json's, whose expected outputs then no longer apply. */
     private static final List<String> RUN_CHANGING_KEYS = List.of("wasm", "args", "env", "stdin", "dirs");
@@ -91,7 +92,7 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
         Path wasm = path(runFolder, (String) description.get("wasm"));
         String argv0 = (String) description.get("argv0");
         Path stdin = path(runFolder, (String) run.get("stdin"));
-        List<Dir> dirs = dirs(runFolder, (List<Object>) run.get("dirs"));
+        List<Dir> dirs = dirs(runFolder, (List<Object>) run.get("dirs"), generated, name);
         Integer exitCode = run.get("exit_code") == null ? null : ((Number) run.get("exit_code")).intValue();
         Path expectedStdout = path(runFolder, (String) run.get("stdout"));
         boolean changed = RUN_CHANGING_KEYS.stream().anyMatch(entry::containsKey);
@@ -116,15 +117,20 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
             argv0 = (String) entry.get("argv0");
         }
         if (entry.containsKey("dirs")) {
-            dirs = dirs(folder, (List<Object>) entry.get("dirs"));
+            dirs = dirs(folder, (List<Object>) entry.get("dirs"), generated, name);
         }
         if (entry.containsKey("stdin") && entry.get("stdin") == null) {
             stdin = null;
         } else if (entry.get("stdin") instanceof String file) {
             stdin = path(folder, file);
         } else if (entry.get("stdin") instanceof Map<?, ?> recipe) {
-            stdin = repeatUntil(path(folder, (String) recipe.get("repeat")), ((Number) recipe.get("min_bytes")).longValue(),
-                            generated.resolve(name + ".stdin"));
+            stdin = make((Map<String, Object>) recipe, folder, generated.resolve(name + ".stdin"));
+        }
+        List<String> files = strings((List<Object>) entry.getOrDefault("files", List.of()));
+        for (String file : files) {
+            if (dirs.stream().noneMatch(dir -> file.startsWith(dir.guest() + "/"))) {
+                throw new IllegalArgumentException("the file " + file + " is in none of the run's dirs");
+            }
         }
         if (wasm == null || !Files.isRegularFile(wasm)) {
             throw new IllegalArgumentException("no module " + wasm);
@@ -133,7 +139,7 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
         String symptom = (String) entry.get("terminal_symptom");
         Double target = entry.get("target_seconds") == null ? null : ((Number) entry.get("target_seconds")).doubleValue();
         return new RealProgram(name, (String) entry.getOrDefault("about", ""), wasm, argv0 == null ? wasm.getFileName().toString() : argv0,
-                        args, env, stdin, dirs, exitCode, expectedStdout, ignore == null ? null : Pattern.compile(ignore),
+                        args, env, stdin, dirs, exitCode, expectedStdout, files, ignore == null ? null : Pattern.compile(ignore),
                         symptom == null ? null : Pattern.compile(symptom, Pattern.MULTILINE), target);
     }
 
@@ -141,14 +147,37 @@ record RealProgram(String name, String about, Path wasm, String argv0, List<Stri
         return relative == null ? null : folder.resolve(relative).toAbsolutePath().normalize();
     }
 
+    /**
+     * The run's dirs. A host given as an object is a folder the harness makes with one file in
+     * it: {@code {"file": NAME, "repeat": FILE, "min_bytes": N}}.
+     */
     @SuppressWarnings("unchecked")
-    private static List<Dir> dirs(Path folder, List<Object> dirs) {
+    private static List<Dir> dirs(Path folder, List<Object> dirs, Path generated, String program) throws IOException {
         List<Dir> result = new ArrayList<>();
         for (Object item : dirs == null ? List.of() : dirs) {
             Map<String, Object> dir = (Map<String, Object>) item;
-            result.add(new Dir(path(folder, (String) dir.get("host")), (String) dir.get("guest")));
+            Path host;
+            if (dir.get("host") instanceof Map<?, ?> recipe) {
+                String file = (String) recipe.get("file");
+                if (file == null || file.contains("/")) {
+                    throw new IllegalArgumentException("a made folder needs a file name (\"file\")");
+                }
+                host = generated.resolve(program + ".dir" + result.size());
+                make((Map<String, Object>) recipe, folder, host.resolve(file));
+            } else {
+                host = path(folder, (String) dir.get("host"));
+            }
+            result.add(new Dir(host, (String) dir.get("guest")));
         }
         return List.copyOf(result);
+    }
+
+    /** A file the harness makes: {@code {"repeat": FILE, "min_bytes": N}}. */
+    private static Path make(Map<String, Object> recipe, Path folder, Path target) throws IOException {
+        if (!(recipe.get("repeat") instanceof String source) || !(recipe.get("min_bytes") instanceof Number minBytes)) {
+            throw new IllegalArgumentException("a made file needs \"repeat\" (a file) and \"min_bytes\"");
+        }
+        return repeatUntil(path(folder, source), minBytes.longValue(), target);
     }
 
     private static List<String> strings(List<Object> values) {
