@@ -66,7 +66,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                         System.getProperty("java.vm.version"), System.getProperty("os.arch"),
                         Runtime.getRuntime().availableProcessors(), settings.rounds(), settings.rounds() == 1 ? "" : "s",
                         settings.timeoutSeconds(), loadAtStart));
-        header.append("Engines:\n");
+        header.append("\nEngines:\n\n");
         for (String engine : settings.engines()) {
             header.append("- ").append(engine).append(": ").append(engines.describe(engine)).append('\n');
         }

@@ -20,7 +20,8 @@ final class RealReport {
                     ENGINE (s): wall time of the whole process per run, min-max over the rounds (one number \
                     for one round); a run whose exit code or stdout differs from Node's in the same round \
                     (or from the expected output) shows why instead.
-                    ENGINE/node: the engine's median time over Node's median, then its fastest over Node's fastest.
+                    ENGINE/node: the engine's median time over Node's median, then its fastest over Node's fastest \
+                    (one number when each ran once).
                     wasmlang <= 3x node, faster than PEER: WasmLang's median against the other's median \
                     (the ratio in brackets); n/a when either has no right run.
                     time target: WasmLang's median against the program's target_seconds (hello: 0.5 s).""";
@@ -106,7 +107,7 @@ final class RealReport {
 
     String toMarkdown(String header, String loadAtEnd) {
         StringBuilder markdown = new StringBuilder("# benchmarks/run real\n\n");
-        markdown.append(header).append("Load average at end ").append(loadAtEnd).append(".\n\n");
+        markdown.append(header).append("\nLoad average at end ").append(loadAtEnd).append(".\n\n");
         markdown.append(table().toMarkdown()).append('\n');
         for (String line : LEGEND.split("\n")) {
             markdown.append("- ").append(line).append('\n');
@@ -145,6 +146,9 @@ final class RealReport {
         List<Double> theirs = times(node);
         if (ours.isEmpty() || theirs.isEmpty()) {
             return "n/a";
+        }
+        if (ours.size() == 1 && theirs.size() == 1) {
+            return String.format(Locale.ROOT, "%.2f", ours.get(0) / theirs.get(0));
         }
         return String.format(Locale.ROOT, "%.2f / %.2f", median(ours) / median(theirs), ours.get(0) / theirs.get(0));
     }
@@ -198,7 +202,7 @@ final class RealReport {
     }
 
     private static String seconds(double seconds) {
-        return String.format(Locale.ROOT, seconds < 10 ? "%.2f" : "%.1f", seconds);
+        return String.format(Locale.ROOT, seconds < 1 ? "%.3f" : seconds < 10 ? "%.2f" : "%.1f", seconds);
     }
 
     private static String megabytes(long bytes) {
