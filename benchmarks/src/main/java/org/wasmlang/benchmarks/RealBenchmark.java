@@ -237,7 +237,8 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
             }
         }
         if (exitCodeRight && stdoutRight && fileProblem == null) {
-            return new RealResult(engine, program.name(), round, RealResult.Status.OK, run.seconds(), run.exitCode(), "");
+            return new RealResult(engine, program.name(), round, RealResult.Status.OK, run.seconds(), run.exitCode(), "",
+                            remark(engine, run));
         }
         String out = readText(run.stdout());
         // Node's runner reports its own failures in the process's log, not the guest's stderr.
@@ -255,6 +256,19 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         }
         return new RealResult(engine, program.name(), round, RealResult.Status.WRONG_OUTPUT, run.seconds(), run.exitCode(),
                         "wrong output (" + (stdoutRight ? fileProblem : "stdout differs from " + reference.source()) + ")");
+    }
+
+    /** What Chicory's compiler says of each function it leaves to the interpreter (InterpreterFallback.WARN). */
+    private static final Pattern CHICORY_INTERPRETED = Pattern.compile("^Warning: using interpreted mode for WASM function",
+                    Pattern.MULTILINE);
+
+    /** How many functions Chicory's compiler left to its interpreter, for the report; "" for none and other engines. */
+    private static String remark(String engine, Run run) {
+        if (!engine.equals(RealSettings.CHICORY)) {
+            return "";
+        }
+        long interpreted = CHICORY_INTERPRETED.matcher(readText(run.stderr())).results().count();
+        return interpreted == 0 ? "" : interpreted + (interpreted == 1 ? " function" : " functions") + " interpreted";
     }
 
     /**

@@ -24,7 +24,8 @@ final class RealReport {
                     (one number when each ran once).
                     wasmlang <= 3x node, faster than PEER: WasmLang's median against the other's median \
                     (the ratio in brackets); n/a when either has no right run.
-                    time target: WasmLang's median against the program's target_seconds (hello: 0.5 s).""";
+                    time target: WasmLang's median against the program's target_seconds (hello: 0.5 s).
+                    N functions interpreted: Chicory's compiler left them to its interpreter (JVM bytecode too large).""";
 
     private final List<RealProgram> programs;
     private final List<String> engines;
@@ -134,6 +135,10 @@ final class RealReport {
                         : seconds(times.get(0)) + "-" + seconds(times.get(times.size() - 1));
         RealResult problem = runs.stream().filter(run -> !run.timed()).findFirst().orElse(null);
         boolean unchecked = runs.stream().anyMatch(run -> run.status() == RealResult.Status.UNCHECKED);
+        String remark = runs.stream().map(RealResult::remark).filter(text -> !text.isEmpty()).findFirst().orElse("");
+        if (!remark.isEmpty()) {
+            range += " (" + remark + ")";
+        }
         if (problem == null) {
             return unchecked ? range + " (unchecked)" : range;
         }

@@ -5,8 +5,15 @@ package org.wasmlang.benchmarks;
  *
  * @param seconds wall time from starting the process to its exit (to its kill after a timeout)
  * @param note    what the report's cell says when the run is not {@link Status#OK}
+ * @param remark  what the cell adds to a right run's time, or "": how many functions
+ *                Chicory's compiler left to its interpreter
  */
-record RealResult(String engine, String program, int round, Status status, double seconds, int exitCode, String note) {
+record RealResult(String engine, String program, int round, Status status, double seconds, int exitCode, String note,
+                String remark) {
+
+    RealResult(String engine, String program, int round, Status status, double seconds, int exitCode, String note) {
+        this(engine, program, round, status, seconds, exitCode, note, "");
+    }
 
     enum Status {
         /** The exit code and stdout equal the reference (Node's in the same round, or the expected files). */
