@@ -39,7 +39,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
             System.out.print(RealSettings.USAGE);
             return;
         }
-        Path root = projectRoot();
+        Path root = ProjectRoot.find("real", "run through benchmarks/run");
         RealSettings settings;
         try {
             settings = RealSettings.parse(args, root);
@@ -328,21 +328,6 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    /** The folder that holds mx.wasmlang: the property wasmlang.projectRoot (benchmarks/run sets it), else found upward. */
-    private static Path projectRoot() throws IOException {
-        String configured = System.getProperty("wasmlang.projectRoot");
-        if (configured != null && !configured.isEmpty()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("mx.wasmlang"))) {
-                return dir;
-            }
-        }
-        throw new IOException("real: cannot find the project root (no mx.wasmlang above " + Path.of("").toAbsolutePath()
-                        + "); run through benchmarks/run");
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
