@@ -50,31 +50,17 @@ record RealSettings(int rounds, List<String> engines, List<String> programs, dou
         double timeoutSeconds = 300;
         Path programsFile = projectRoot.resolve("benchmarks/real/programs.json");
         Path markdownFile = projectRoot.resolve("benchmarks/target/real.md");
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            String value = null;
-            int equals = option.indexOf('=');
-            if (equals >= 0) {
-                value = option.substring(equals + 1);
-                option = option.substring(0, equals);
-            }
-            if (!VALUE_OPTIONS.contains(option)) {
-                throw new IllegalArgumentException("unknown option " + option);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (option) {
-                case "--rounds" -> rounds = (int) positive(option, value);
+        OptionReader options = new OptionReader(args, VALUE_OPTIONS, Set.of(), false);
+        while (options.next()) {
+            String value = options.value();
+            switch (options.option()) {
+                case "--rounds" -> rounds = options.positiveInt();
                 case "--engines" -> engines = engines(value);
                 case "--programs" -> programs = names(value);
-                case "--timeout-seconds" -> timeoutSeconds = positive(option, value);
+                case "--timeout-seconds" -> timeoutSeconds = options.positiveDouble();
                 case "--programs-file" -> programsFile = Path.of(value).toAbsolutePath();
                 case "--markdown" -> markdownFile = Path.of(value).toAbsolutePath();
-                default -> throw new IllegalStateException(option);
+                default -> throw new IllegalStateException(options.option());
             }
         }
         return new RealSettings(rounds, engines, programs, timeoutSeconds, programsFile, markdownFile);
@@ -102,18 +88,5 @@ record RealSettings(int rounds, List<String> engines, List<String> programs, dou
             throw new IllegalArgumentException("an empty list");
         }
         return names;
-    }
-
-    private static double positive(String option, String value) {
-        try {
-            double number = Double.parseDouble(value);
-            if (number > 0 && (!option.equals("--rounds") || number == Math.rint(number))) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // said below, with the option's name
-        }
-        throw new IllegalArgumentException(option + " needs a positive " + (option.equals("--rounds") ? "whole " : "")
-                        + "number, not " + value);
     }
 }
