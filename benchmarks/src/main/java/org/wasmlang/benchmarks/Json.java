@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the JSON of the run descriptions ({@code *.runs.json}, benchmarks/real/programs.json)
- * and writes the small descriptions the harness hands to Node. Objects are read as
- * LinkedHashMaps (key order kept), arrays as Lists, numbers as Long or Double.
+ * Reads benchmarks/real/programs.json and the {@code *.runs.json} it names, and writes the
+ * one-run descriptions the harness hands to Node. Objects are read as LinkedHashMaps (key
+ * order kept), arrays as Lists, numbers as Doubles. The tests' JSON reader
+ * (org.wasmlang.testing.Json) is test code, which this module cannot see, hence this
+ * separate one with only what the harness needs.
  */
 final class Json {
 
@@ -29,7 +31,7 @@ final class Json {
         return value;
     }
 
-    /** JSON text for Maps, Lists, Strings, Numbers, Booleans and null. */
+    /** JSON text for Maps, Lists and Strings, all the descriptions for Node hold. */
     static String write(Object value) {
         StringBuilder out = new StringBuilder();
         append(value, out);
@@ -37,144 +39,99 @@ final class Json {
     }
 
     private static void append(Object value, StringBuilder out) {
-        if (value == null || value instanceof Boolean || value instanceof Long || value instanceof Integer) {
-            out.append(value);
-        } else if (value instanceof String string) {
-            appendString(string, out);
+        if (value instanceof String string) {
+            out.append('"');
+            for (char c : string.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            out.append('"');
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
-            boolean first = true;
+            String separator = "";
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                out.append(first ? "" : ", ");
-                first = false;
-                appendString(entry.getKey().toString(), out);
+                out.append(separator);
+                append(entry.getKey().toString(), out);
                 out.append(": ");
                 append(entry.getValue(), out);
+                separator = ", ";
             }
             out.append('}');
         } else if (value instanceof List<?> list) {
             out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ");
-                append(list.get(i), out);
+            String separator = "";
+            for (Object item : list) {
+                out.append(separator);
+                append(item, out);
+                separator = ", ";
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON");
+            throw new IllegalArgumentException("cannot write " + value + " as JSON");
         }
-    }
-
-    private static void appendString(String string, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < string.length(); i++) {
-            char c = string.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     private Object readValue() {
         skipWhitespace();
-        if (position >= text.length()) {
-            throw error("the text ends where a value should be");
-        }
-        char c = text.charAt(position);
-        return switch (c) {
+        return switch (peek()) {
             case '{' -> readObject();
             case '[' -> readArray();
             case '"' -> readString();
             case 't' -> readWord("true", Boolean.TRUE);
             case 'f' -> readWord("false", Boolean.FALSE);
             case 'n' -> readWord("null", null);
-            default -> {
-                if (c == '-' || (c >= '0' && c <= '9')) {
-                    yield readNumber();
-                }
-                throw error("unexpected character '" + c + "'");
-            }
+            default -> readNumber();
         };
     }
 
     private Map<String, Object> readObject() {
         Map<String, Object> object = new LinkedHashMap<>();
         position++; // {
-        skipWhitespace();
-        if (peek() == '}') {
-            position++;
+        if (skip('}')) {
             return object;
         }
-        while (true) {
+        do {
             skipWhitespace();
             if (peek() != '"') {
                 throw error("an object key must be a string");
             }
             String key = readString();
-            skipWhitespace();
             expect(':');
             object.put(key, readValue());
-            skipWhitespace();
-            char next = peek();
-            position++;
-            if (next == '}') {
-                return object;
-            }
-            if (next != ',') {
-                throw error("expected ',' or '}' in an object");
-            }
-        }
+        } while (skip(','));
+        expect('}');
+        return object;
     }
 
     private List<Object> readArray() {
         List<Object> array = new ArrayList<>();
         position++; // [
-        skipWhitespace();
-        if (peek() == ']') {
-            position++;
+        if (skip(']')) {
             return array;
         }
-        while (true) {
+        do {
             array.add(readValue());
-            skipWhitespace();
-            char next = peek();
-            position++;
-            if (next == ']') {
-                return array;
-            }
-            if (next != ',') {
-                throw error("expected ',' or ']' in an array");
-            }
-        }
+        } while (skip(','));
+        expect(']');
+        return array;
     }
 
     private String readString() {
         position++; // opening quote
         StringBuilder string = new StringBuilder();
-        while (true) {
-            if (position >= text.length()) {
-                throw error("a string is not closed");
-            }
-            char c = text.charAt(position++);
-            if (c == '"') {
-                return string.toString();
-            }
+        for (char c = peek(); c != '"'; c = peek()) {
+            position++;
             if (c != '\\') {
                 string.append(c);
                 continue;
             }
-            char escaped = text.charAt(position++);
+            char escaped = peek();
+            position++;
             switch (escaped) {
                 case '"', '\\', '/' -> string.append(escaped);
                 case 'b' -> string.append('\b');
@@ -183,43 +140,55 @@ final class Json {
                 case 'r' -> string.append('\r');
                 case 't' -> string.append('\t');
                 case 'u' -> {
-                    string.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-                    position += 4;
+                    String hex = text.substring(position, Math.min(position + 4, text.length()));
+                    try {
+                        string.append((char) Integer.parseInt(hex, 16));
+                    } catch (NumberFormatException e) {
+                        throw error("bad escape \\u" + hex);
+                    }
+                    position += hex.length();
                 }
                 default -> throw error("unknown escape \\" + escaped);
             }
         }
+        position++; // closing quote
+        return string.toString();
     }
 
-    private Object readNumber() {
+    private Double readNumber() {
         int start = position;
         while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
             position++;
         }
-        String number = text.substring(start, position);
         try {
-            if (number.contains(".") || number.contains("e") || number.contains("E")) {
-                return Double.parseDouble(number);
-            }
-            return Long.parseLong(number);
+            return Double.parseDouble(text.substring(start, position));
         } catch (NumberFormatException e) {
-            throw error("bad number " + number);
+            throw error("expected a value");
         }
     }
 
     private Object readWord(String word, Object value) {
         if (!text.startsWith(word, position)) {
-            throw error("unexpected word");
+            throw error("expected a value");
         }
         position += word.length();
         return value;
     }
 
+    /** Steps past {@code c} after any whitespace, if it is there. */
+    private boolean skip(char c) {
+        skipWhitespace();
+        if (position < text.length() && text.charAt(position) == c) {
+            position++;
+            return true;
+        }
+        return false;
+    }
+
     private void expect(char c) {
-        if (peek() != c) {
+        if (!skip(c)) {
             throw error("expected '" + c + "'");
         }
-        position++;
     }
 
     private char peek() {
@@ -237,7 +206,7 @@ final class Json {
 
     private IllegalArgumentException error(String message) {
         int line = 1;
-        for (int i = 0; i < Math.min(position, text.length()); i++) {
+        for (int i = 0; i < position && i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
                 line++;
             }
