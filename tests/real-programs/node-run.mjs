@@ -1,8 +1,10 @@
 // Runs the runs of NAME.runs.json descriptions under Node's node:wasi (preview1).
 //
-//   node node-run.mjs DESC.runs.json INDEX [--stdout FILE] [--stderr FILE]
+//   node node-run.mjs DESC.runs.json INDEX [--stdout FILE] [--stderr FILE] [--save GUEST=FILE]...
 //       One run. Without --stdout/--stderr the guest writes to this process's
-//       own. Exits with the guest's exit code (134 after a trap).
+//       own. --save copies a file the run left in a preopened folder (by guest
+//       path) to FILE before the folder's copy is removed. Exits with the
+//       guest's exit code (134 after a trap).
 //   node node-run.mjs --refresh DESC.runs.json...
 //       Every run: writes its expected stdout (and stderr and files, where the
 //       run names them) and fails when the exit code differs from exit_code.
@@ -19,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 function usage() {
-  console.error('usage: node node-run.mjs DESC.runs.json INDEX [--stdout FILE] [--stderr FILE]\n' +
+  console.error('usage: node node-run.mjs DESC.runs.json INDEX [--stdout FILE] [--stderr FILE] [--save GUEST=FILE]...\n' +
                 '       node node-run.mjs --refresh|--check DESC.runs.json...');
   process.exit(2);
 }
@@ -178,12 +180,20 @@ if (argv[0] === '--refresh' || argv[0] === '--check') {
   }
   let stdoutPath = null;
   let stderrPath = null;
+  const saves = [];
   for (let i = 2; i < argv.length; i += 2) {
     if (argv[i] === '--stdout') stdoutPath = argv[i + 1];
     else if (argv[i] === '--stderr') stderrPath = argv[i + 1];
+    else if (argv[i] === '--save' && argv[i + 1].includes('=')) saves.push(argv[i + 1]);
     else usage();
   }
   const r = runOne(desc, run, stdoutPath, stderrPath);
+  for (const save of saves) {
+    const at = save.indexOf('=');
+    const host = hostPathOf(r.preopens, save.slice(0, at));
+    // A file the run did not write is not saved: the caller sees it missing.
+    if (fs.existsSync(host)) fs.copyFileSync(host, save.slice(at + 1));
+  }
   fs.rmSync(r.scratch, { recursive: true, force: true });
   process.exitCode = r.code;
 }

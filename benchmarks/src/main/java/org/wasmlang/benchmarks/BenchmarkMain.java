@@ -25,6 +25,7 @@ public final class BenchmarkMain {
     static {
         BENCHMARKS.put("decode", new DecodeBenchmark());
         BENCHMARKS.put("peers", new PeerBenchmark());
+        BENCHMARKS.put("real", new RealBenchmark());
     }
 
     private BenchmarkMain() {

@@ -294,7 +294,8 @@ final class DecodeBenchmark implements BenchmarkMain.Benchmark {
     }
 
     private static List<Path> defaultModules() throws IOException {
-        Path folder = projectRoot().resolve(WORKLOAD_FOLDER);
+        Path root = ProjectRoot.find("decode", "set -Dwasmlang.projectRoot or pass module files");
+        Path folder = root.resolve(WORKLOAD_FOLDER);
         List<Path> modules = new ArrayList<>();
         if (Files.isDirectory(folder)) {
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*.wasm")) {
@@ -306,20 +307,5 @@ final class DecodeBenchmark implements BenchmarkMain.Benchmark {
         }
         modules.sort(null);
         return modules;
-    }
-
-    /** The folder that holds mx.wasmlang: the property wasmlang.projectRoot, else found upward from here. */
-    private static Path projectRoot() throws IOException {
-        String configured = System.getProperty("wasmlang.projectRoot");
-        if (configured != null && !configured.isEmpty()) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("mx.wasmlang"))) {
-                return dir;
-            }
-        }
-        throw new IOException("decode: cannot find the project root (no mx.wasmlang above " + Path.of("").toAbsolutePath()
-                        + "); set -Dwasmlang.projectRoot or pass module files");
     }
 }

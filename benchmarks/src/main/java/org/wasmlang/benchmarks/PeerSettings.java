@@ -55,40 +55,23 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
         boolean inProcess = false;
         Path workloadsDirectory = null;
         Path markdownFile = null;
-        for (int i = 0; i < args.length; i++) {
-            String argument = args[i];
-            if (!argument.startsWith("--")) {
-                workloads.add(argument.endsWith(".wasm") ? argument.substring(0, argument.length() - 5) : argument);
+        OptionReader options = new OptionReader(args, VALUE_OPTIONS, Set.of("--in-process"), true);
+        while (options.next()) {
+            String option = options.option();
+            String value = options.value();
+            if (option == null) {
+                workloads.add(value.endsWith(".wasm") ? value.substring(0, value.length() - 5) : value);
                 continue;
-            }
-            String option = argument;
-            String value = null;
-            int equals = argument.indexOf('=');
-            if (equals >= 0) {
-                option = argument.substring(0, equals);
-                value = argument.substring(equals + 1);
-            }
-            if (option.equals("--in-process")) {
-                inProcess = true;
-                continue;
-            }
-            if (!VALUE_OPTIONS.contains(option)) {
-                throw new IllegalArgumentException("unknown option " + option);
-            }
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(option + " needs a value");
-                }
-                value = args[++i];
             }
             switch (option) {
+                case "--in-process" -> inProcess = true;
                 case "--engines" -> engines = parseEngines(value);
-                case "--iterations" -> iterations = positiveInt(option, value);
-                case "--warmup-seconds" -> warmupSeconds = positiveDouble(option, value);
-                case "--measure-seconds" -> measureSeconds = positiveDouble(option, value);
-                case "--window" -> window = positiveInt(option, value);
-                case "--tolerance" -> tolerance = positiveDouble(option, value);
-                case "--rounds" -> rounds = positiveInt(option, value);
+                case "--iterations" -> iterations = options.positiveInt();
+                case "--warmup-seconds" -> warmupSeconds = options.positiveDouble();
+                case "--measure-seconds" -> measureSeconds = options.positiveDouble();
+                case "--window" -> window = options.positiveInt();
+                case "--tolerance" -> tolerance = options.positiveDouble();
+                case "--rounds" -> rounds = options.positiveInt();
                 case "--workloads-dir" -> workloadsDirectory = Path.of(value);
                 case "--markdown" -> markdownFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
@@ -152,30 +135,6 @@ record PeerSettings(List<String> workloads, List<String> engines, int iterations
             throw new IllegalArgumentException("--engines names no engine");
         }
         return engines;
-    }
-
-    private static int positiveInt(String option, String value) {
-        try {
-            int parsed = Integer.parseInt(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the option's name
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, not " + value);
-    }
-
-    private static double positiveDouble(String option, String value) {
-        try {
-            double parsed = Double.parseDouble(value);
-            if (parsed > 0) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, with the option's name
-        }
-        throw new IllegalArgumentException(option + " needs a positive number, not " + value);
     }
 
     /**
