@@ -95,7 +95,6 @@ final class NodeBuilder {
     /** Where return_call* leaves its request (see WasmFunctionRootNode), or -1. */
     private final int tailCallSlot;
 
-    private final SpeculationPolicy policy;
     private final Features features;
     private final MemArg memArg = new MemArg();
 
@@ -153,7 +152,6 @@ final class NodeBuilder {
         this.localCount = localTypes.length;
         this.types = module.types();
         this.features = instance.compiledModule().features();
-        this.policy = new SpeculationPolicy(function.codeEnd() - function.codeStart());
         this.pendingLocal = new int[info.maxStackHeight() + 1];
         Arrays.fill(pendingLocal, -1);
         this.pendingConst = new boolean[info.maxStackHeight() + 1];
@@ -363,7 +361,7 @@ final class NodeBuilder {
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
                     nodes.add(readsLocals(new BranchIfNode(condition, label, slot(sp - arity), slot(labelHeight[label]), arity,
-                                    slot(highWater), new BranchCounts(policy)), condition));
+                                    slot(highWater), new BranchCounts()), condition));
                 }
                 case BR_TABLE -> {
                     nodes.add(branchTable(nodes));
@@ -393,14 +391,14 @@ final class NodeBuilder {
                     int label = labels - 1 - r.u32();
                     int arity = labelArity[label];
                     nodes.add(new BranchOnNullNode(true, slot(sp - 1), label, slot(sp - 1 - arity),
-                                    slot(labelHeight[label]), arity, slot(highWater), new BranchCounts(policy)));
+                                    slot(labelHeight[label]), arity, slot(highWater), new BranchCounts()));
                 }
                 case BR_ON_NON_NULL -> {
                     // Taken: the reference is the label's last value. Not taken: it is dropped.
                     int label = labels - 1 - r.u32();
                     int arity = labelArity[label];
                     nodes.add(new BranchOnNullNode(false, slot(sp - 1), label, slot(sp - arity), slot(labelHeight[label]),
-                                    arity, slot(highWater), new BranchCounts(policy)));
+                                    arity, slot(highWater), new BranchCounts()));
                     sp--;
                 }
                 case CALL_INDIRECT -> {
@@ -457,7 +455,7 @@ final class NodeBuilder {
                     int second = take(nodes, sp - 2);
                     int condition = take(nodes, sp - 1);
                     sp -= 3;
-                    nodes.add(readsLocals(new SelectNode(first, second, condition, slot(sp), new BranchCounts(policy)), first,
+                    nodes.add(readsLocals(new SelectNode(first, second, condition, slot(sp), new BranchCounts()), first,
                                     second, condition));
                     sp++;
                 }
@@ -634,7 +632,7 @@ final class NodeBuilder {
         labels--;
         sp = height + results;
         return readsLocals(new IfNode(conditionSlot, slot(height + params), conditionDeadTo, new BlockNode(thenBody, label),
-                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts(policy)), conditionSlot);
+                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts()), conditionSlot);
     }
 
     private WasmNode branch(int depth) {
@@ -668,7 +666,7 @@ final class NodeBuilder {
             targetTo[t] = slot(labelHeight[targetLabel[t]]);
         }
         return readsLocals(new BranchTableNode(indexSlot, entryTarget, targetLabel, targetTo, slot(sp - arity), arity,
-                        slot(highWater), policy), indexSlot);
+                        slot(highWater)), indexSlot);
     }
 
     /**

@@ -52,10 +52,12 @@ class CompiledSpecSuiteTest {
     @Test
     void selectedScriptsPassWithForcedCompilation() throws IOException {
         Path root = TestPaths.requireShared("testsuite");
+        // Every function compiled whole, the large ones too (wasmlang.WholeCompileLimit).
         Map<String, String> options = Map.of(
                         "engine.CompileImmediately", "true",
                         "engine.BackgroundCompilation", "false",
-                        "engine.CompilationFailureAction", "Throw");
+                        "engine.CompilationFailureAction", "Throw",
+                        "wasmlang.WholeCompileLimit", "0");
         Map<String, String> wasm20Options = new HashMap<>(options);
         wasm20Options.put("wasmlang.WasmVersion", "2.0");
         List<Path> scripts = new ArrayList<>(SCRIPTS.stream().map(root::resolve).toList());

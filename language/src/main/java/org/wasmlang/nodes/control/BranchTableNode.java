@@ -2,10 +2,8 @@ package org.wasmlang.nodes.control;
 
 import java.util.Arrays;
 
-import org.wasmlang.nodes.SpeculationPolicy;
 import org.wasmlang.nodes.WasmNode;
 
-import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -31,25 +29,16 @@ public final class BranchTableNode extends WasmNode implements BranchForm {
     private final int deadTo;
     /** For each distinct target: the locals live at another target but not at this one. */
     @CompilationFinal(dimensions = 2) private final int[][] takenDeadLocals;
-    /**
-     * Which distinct targets have been taken. Compiled code leaves to the interpreter at a
-     * target never taken before instead of compiling it: the switch of a large interpreter
-     * loop (SQLite's VDBE, a parser's reduce actions) has hundreds of arms, few of them hot.
-     */
-    @CompilationFinal(dimensions = 1) private final boolean[] taken;
-    private final SpeculationPolicy policy;
 
     public BranchTableNode(int indexSlot, int[] entryTarget, int[] targetLabel, int[] targetTo, int from, int count,
-                    int deadTo, SpeculationPolicy policy) {
+                    int deadTo) {
         this.deadTo = deadTo;
-        this.policy = policy;
         this.indexSlot = indexSlot;
         this.entryTarget = entryTarget;
         this.targetLabel = targetLabel;
         this.targetTo = targetTo;
         this.from = from;
         this.count = count;
-        this.taken = new boolean[targetLabel.length];
         this.takenDeadLocals = new int[targetLabel.length][];
         Arrays.fill(takenDeadLocals, NO_SLOTS);
     }
@@ -120,12 +109,6 @@ public final class BranchTableNode extends WasmNode implements BranchForm {
 
     /** Moves the values for distinct target {@code t} and returns its label. */
     int take(VirtualFrame frame, int t) {
-        if (!taken[t]) {
-            policy.reachedUnseenPath();
-            if (CompilerDirectives.inInterpreter()) {
-                taken[t] = true;
-            }
-        }
         BranchNode.moveValues(frame, from, targetTo[t], count);
         clearSlots(frame, targetTo[t] + count, deadTo);
         clearSlots(frame, takenDeadLocals[t]);
