@@ -7,8 +7,8 @@ import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
  * A branch profile: the interpreter counts how often a condition was true and false, and
  * compiled code gets the ratio as the branch probability. Compiled code keeps both arms,
  * even one the interpreter never took: leaving such arms out saved nothing measurable in
- * steady state, and each wrong guess threw the function's code away (bzip2's hot sort
- * function was compiled ten times in a 10 s run; docs/performance.md, session 13).
+ * steady state, and each wrong guess threw the function's code away (bzip2's hottest
+ * function was compiled about ten times in a 10 s run; docs/performance.md, session 13).
  */
 public final class BranchCounts {
     private static final int MAX_COUNT = 1 << 30;
