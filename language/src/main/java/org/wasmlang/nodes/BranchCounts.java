@@ -17,23 +17,25 @@ public final class BranchCounts {
     @CompilationFinal private int falseCount;
 
     public boolean profile(boolean value) {
-        int t = trueCount;
-        int f = falseCount;
         if (CompilerDirectives.inInterpreter()) {
-            if (value ? t < MAX_COUNT : f < MAX_COUNT) {
-                if (value) {
-                    trueCount = t + 1;
-                } else {
-                    falseCount = f + 1;
-                }
-            } else {
-                trueCount = t >> 1;
-                falseCount = f >> 1;
-            }
+            count(value);
             return value;
         }
+        int t = trueCount;
         // Never exactly 0 or 1: an arm the interpreter never took may still run.
-        double probability = (t + 0.001) / (t + f + 0.002);
+        double probability = (t + 0.001) / (t + falseCount + 0.002);
         return CompilerDirectives.injectBranchProbability(probability, value);
+    }
+
+    private void count(boolean value) {
+        if (trueCount == MAX_COUNT || falseCount == MAX_COUNT) {
+            trueCount >>= 1;
+            falseCount >>= 1;
+        }
+        if (value) {
+            trueCount++;
+        } else {
+            falseCount++;
+        }
     }
 }
