@@ -55,7 +55,8 @@ public final class ChicoryWasiMain {
         for (WasiCommandLine.Dir dir : command.dirs()) {
             options.withDirectory(dir.guest(), Path.of(dir.host()));
         }
-        int exitCode;
+        int exitCode = 0;
+        Throwable failure = null;
         try (WasiPreview1 wasi = WasiPreview1.builder().withOptions(options.build()).build()) {
             Instance.Builder builder = Instance.builder(module)
                             .withImportValues(ImportValues.builder().addFunction(wasi.toHostFunctions()).build())
@@ -64,17 +65,11 @@ public final class ChicoryWasiMain {
                 builder.withMachineFactory(MachineFactoryCompiler.compile(module));
             }
             builder.build().export("_start").apply();
-            exitCode = 0;
         } catch (WasiExitException e) {
             exitCode = e.exitCode();
         } catch (Exception | StackOverflowError e) {
-            WasiCommandLine.flushQuietly(out);
-            WasiCommandLine.flushQuietly(err);
-            WasiCommandLine.fail(engine, e);
-            return;
+            failure = e;
         }
-        WasiCommandLine.flushQuietly(out);
-        WasiCommandLine.flushQuietly(err);
-        System.exit(exitCode);
+        WasiCommandLine.exit(engine, out, err, exitCode, failure);
     }
 }

@@ -52,30 +52,22 @@ public final class GraalWasmWasiMain {
                             .map(dir -> dir.guest() + "::" + dir.host())
                             .collect(Collectors.joining(",")));
         }
-        int exitCode;
+        int exitCode = 0;
+        Throwable failure = null;
         try (Context context = builder.build()) {
             Value module = context.eval(Source.newBuilder("wasm", ByteSequence.create(bytes), command.wasm().getFileName().toString())
                             .build());
             Value instance = module.newInstance();
             instance.getMember("exports").getMember("_start").execute();
-            exitCode = 0;
         } catch (PolyglotException e) {
             if (e.isExit()) {
                 exitCode = e.getExitStatus();
             } else {
-                WasiCommandLine.flushQuietly(out);
-                WasiCommandLine.flushQuietly(err);
-                WasiCommandLine.fail("graalwasm", e);
-                return;
+                failure = e;
             }
         } catch (Exception e) {
-            WasiCommandLine.flushQuietly(out);
-            WasiCommandLine.flushQuietly(err);
-            WasiCommandLine.fail("graalwasm", e);
-            return;
+            failure = e;
         }
-        WasiCommandLine.flushQuietly(out);
-        WasiCommandLine.flushQuietly(err);
-        System.exit(exitCode);
+        WasiCommandLine.exit("graalwasm", out, err, exitCode, failure);
     }
 }

@@ -54,7 +54,7 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
                     String turn = settings.rounds() == 1 ? "" : " (round " + round + "/" + settings.rounds() + ")";
                     System.out.print("  " + engine + turn + " ... ");
                     System.out.flush();
-                    EngineResult result = PeerMeasurements.measure(engine, workload, settings).withLoadAverage(loadAverage());
+                    EngineResult result = PeerMeasurements.measure(engine, workload, settings).withLoadAverage(LoadAverage.oneMinute());
                     System.out.println(summarize(result));
                     rounds.computeIfAbsent(engine, name -> new ArrayList<>()).add(result);
                 }
@@ -156,18 +156,6 @@ public final class PeerBenchmark implements BenchmarkMain.Benchmark {
                         result.warmupIterations(), result.reachedSteadyState() ? "" : ", budget ran out",
                         PeerReport.milliseconds(result.steadyNanos()), result.measuredNanos().length, result.checksum(),
                         result.loadAverage());
-    }
-
-    /**
-     * The 1-minute load average (Linux), NaN elsewhere. Other work on a 2-core machine skews
-     * every number, so the report flags measurements taken on a busy machine.
-     */
-    private static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     private static String describeRun(PeerSettings settings) {

@@ -3,7 +3,6 @@ package org.wasmlang.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,21 +129,8 @@ final class PeerMeasurements {
     }
 
     static EngineResult measureInChildJvm(String engine, Path wasmFile, PeerSettings settings) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String jvmArgument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger agent would fight over its port with the parent's.
-            if (!jvmArgument.contains("jdwp")) {
-                String kept = withoutVectorModule(jvmArgument);
-                if (kept != null) {
-                    command.add(kept);
-                }
-            }
-        }
-        command.addAll(EngineAdapters.jvmArguments(engine));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(PeerBenchmark.class.getName());
+        List<String> command = ChildJvm.command(PeerMeasurements::withoutVectorModule, EngineAdapters.jvmArguments(engine),
+                        PeerBenchmark.class.getName());
         command.add("--child");
         command.add(engine);
         command.add(wasmFile.toAbsolutePath().toString());

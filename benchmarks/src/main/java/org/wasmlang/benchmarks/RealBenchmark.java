@@ -59,7 +59,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
         Path outputs = work.resolve("runs");
         deleteTree(outputs);
 
-        String loadAtStart = loadAverage();
+        String loadAtStart = LoadAverage.text();
         StringBuilder header = new StringBuilder();
         header.append(String.format(Locale.ROOT, "Run %s on %s %s (%s), %d cores; %d round%s, timeout %.0f s; load average at start %s.%n",
                         ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), System.getProperty("java.vm.name"),
@@ -98,7 +98,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                 }
             }
         }
-        String loadAtEnd = loadAverage();
+        String loadAtEnd = LoadAverage.text();
         System.out.println("load average at end " + loadAtEnd);
         System.out.println();
         System.out.print(report.table().toText());
@@ -168,8 +168,7 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
                 finished = false;
             }
             if (!finished) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                RealEngines.kill(process);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (!finished) {
@@ -318,16 +317,6 @@ public final class RealBenchmark implements BenchmarkMain.Benchmark {
             chosen.add(program);
         }
         return chosen;
-    }
-
-    /** The 1-, 5- and 15-minute load averages (Linux), or "unknown". */
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

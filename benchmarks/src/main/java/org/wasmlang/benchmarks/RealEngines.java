@@ -2,7 +2,6 @@ package org.wasmlang.benchmarks;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,10 +111,10 @@ final class RealEngines {
         List<String> command = new ArrayList<>();
         switch (engine) {
             case RealSettings.WASMLANG -> command.addAll(List.of(root.resolve("wasmlang").toString(), "run"));
-            case RealSettings.GRAALWASM -> command.addAll(javaCommand(GraalWasmWasiMain.class));
-            case RealSettings.CHICORY -> command.addAll(javaCommand(ChicoryWasiMain.class));
+            case RealSettings.GRAALWASM -> command.addAll(childJvm(GraalWasmWasiMain.class));
+            case RealSettings.CHICORY -> command.addAll(childJvm(ChicoryWasiMain.class));
             case RealSettings.CHICORY_INTERPRETER -> {
-                command.addAll(javaCommand(ChicoryWasiMain.class));
+                command.addAll(childJvm(ChicoryWasiMain.class));
                 command.add("--interpreter");
             }
             default -> throw new IllegalArgumentException(engine);
@@ -150,19 +149,8 @@ final class RealEngines {
     }
 
     /** A fresh JVM with this JVM's flags (benchmarks/run's) and class path, running {@code main}. */
-    private static List<String> javaCommand(Class<?> main) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // A debugger agent would fight over its port with the harness's.
-            if (!argument.contains("jdwp")) {
-                command.add(argument);
-            }
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(main.getName());
-        return command;
+    private static List<String> childJvm(Class<?> main) {
+        return ChildJvm.command(argument -> argument, List.of(), main.getName());
     }
 
     /**
@@ -275,6 +263,12 @@ final class RealEngines {
         }
     }
 
+    /** Ends a process that overran, and what it started (a JVM's compiler or a shell's children). */
+    static void kill(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
     record ProcessOutput(int exitCode, String text) {
         String firstLine() {
             return text.strip().lines().findFirst().orElse("");
@@ -288,8 +282,7 @@ final class RealEngines {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                             .redirectInput(new File("/dev/null")).start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
+                kill(process);
                 return new ProcessOutput(-1, "did not finish in " + timeoutSeconds + " s");
             }
             return new ProcessOutput(process.exitValue(), new String(Files.readAllBytes(log), StandardCharsets.UTF_8));

@@ -77,8 +77,21 @@ record WasiCommandLine(Path wasm, String argv0, List<String> arguments, List<Dir
         return new BufferedOutputStream(new FileOutputStream(descriptor), 1 << 16);
     }
 
+    /**
+     * Ends a main after its guest ran: flushes the guest's stdout and stderr, then exits with
+     * {@code exitCode}, or, when {@code failure} is not null, as {@link #fail} does.
+     */
+    static void exit(String engine, OutputStream out, OutputStream err, int exitCode, Throwable failure) {
+        flushQuietly(out);
+        flushQuietly(err);
+        if (failure != null) {
+            fail(engine, failure);
+        }
+        System.exit(exitCode);
+    }
+
     /** Flushes a guest stream that the guest may have closed already (bzip2 closes its stdout). */
-    static void flushQuietly(OutputStream stream) {
+    private static void flushQuietly(OutputStream stream) {
         try {
             stream.flush();
         } catch (IOException e) {
