@@ -101,7 +101,8 @@ public final class WasmFunctionRootNode extends RootNode {
         long slots = info.localTypes().length + info.maxStackHeight();
         this.frameSize = (int) slots;
         int codeBytes = function.codeEnd() - function.codeStart();
-        long wholeCompileLimit = WasmContext.get(null).wholeCompileLimit();
+        WasmContext context = WasmContext.get(null);
+        long wholeCompileLimit = context.wholeCompileLimit();
         if (slots > MAX_COMPILED_FRAME_SLOTS && slots * codeBytes > MAX_COMPILED_FRAME_COST) {
             this.notCompiledWhole = "a Wasm function with more than " + MAX_COMPILED_FRAME_SLOTS + " frame slots and more than "
                             + MAX_COMPILED_FRAME_COST + " slots times code bytes";
@@ -113,7 +114,7 @@ public final class WasmFunctionRootNode extends RootNode {
         }
         this.usesVectors = info.usesVectors();
         this.tailCallSlot = info.makesTailCalls() ? getFrameDescriptor().getNumberOfSlots() - 1 : -1;
-        this.callDepthLimit = WasmContext.get(null).limits().callDepthLimit();
+        this.callDepthLimit = context.limits().callDepthLimit();
     }
 
     private static FunctionInfo info(WasmInstance instance, int functionIndex) {
