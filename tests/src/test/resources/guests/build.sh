@@ -37,7 +37,7 @@ wasm-ld-19 -mwasm64 --no-entry --export-dynamic -o wasm64_high.wasm wasm64_high.
 rm wasm64_high.o
 "${NODE24:-node}" wasm64_high.mjs > wasm64_high.node.txt
 
-for wat in calls caller_start checksum errors host_calls limits open_files osr simd scopes statements tables traps; do
+for wat in calls caller_start checksum errors fused_sets host_calls limits open_files osr simd scopes statements tables traps; do
     wat2wasm --debug-names -o "$wat.wasm" "$wat.wat"
 done
 wat2wasm --enable-memory64 --enable-multi-memory --debug-names -o memories.wasm memories.wat

@@ -99,6 +99,8 @@ final class NodeBuilder {
     private final MemArg memArg = new MemArg();
 
     private int sp;
+    /** The instruction {@link #stackBefore} stops at; -1 when building. */
+    private int captureAt = -1;
     /**
      * For each stack entry, the local a {@code local.get} put there, or -1. The copy is left
      * out while the instructions consuming the entry can read the local directly (numeric
@@ -106,8 +108,6 @@ final class NodeBuilder {
      * interpreter one node per local.get. Such entries are copied into their slots before
      * anything else runs and before their local is written.
      */
-    /** The instruction {@link #stackBefore} stops at; -1 when building. */
-    private int captureAt = -1;
     private final int[] pendingLocal;
     /**
      * Likewise for {@code i32.const}/{@code i64.const}: the entry's constant, kept out of a
@@ -118,6 +118,8 @@ final class NodeBuilder {
     private final int[] constType;
     /** The locals each node reads directly, for {@link LocalLiveness}. */
     private final Map<WasmNode, int[]> localReads = new IdentityHashMap<>();
+    /** The local a node writes its result to, when a local.set/tee was folded into it (see {@link #resultSlot}). */
+    private final Map<WasmNode, Integer> localWrites = new IdentityHashMap<>();
     /**
      * The highest stack height since the last node that cleared what lies above its own:
      * the slots from {@code sp} up to here hold popped values (see {@link WasmNode#setDeadAfter}).
@@ -163,7 +165,7 @@ final class NodeBuilder {
         r.setPosition(function.codeStart());
         pushLabel(LABEL_FUNCTION, 0, module.type(function.typeIndex()).resultCount(), -1);
         WasmNode[] body = sequence();
-        deadAtEntry = LocalLiveness.analyzeFunction(body, localCount, localReads);
+        deadAtEntry = LocalLiveness.analyzeFunction(body, localCount, localReads, localWrites);
         RegionNode region = RegionNode.create(body, 0, false);
         return usesDelegate ? new DelegateBoundaryNode(region) : region;
     }
@@ -260,6 +262,42 @@ final class NodeBuilder {
     private WasmNode copy(int from, int to) {
         WasmNode node = new CopySlotNode(from, to, localTypes[from < localCount ? from : to]);
         return readsLocals(node, from);
+    }
+
+    /**
+     * Where an instruction that has just pushed one value (entry {@code sp - 1}) writes it:
+     * its stack slot, or, when a {@code local.set} or {@code local.tee} comes next, straight
+     * into that local. The set is then read here and has no node of its own, so the interpreter
+     * runs one node fewer; after a tee the entry stays, pending on the local. The caller
+     * records the write with {@link #writesResult}.
+     */
+    private int resultSlot(List<WasmNode> nodes) {
+        int next = r.peek();
+        if (next != LOCAL_SET && next != LOCAL_TEE) {
+            return slot(sp - 1);
+        }
+        int setAt = r.position();
+        r.u8();
+        int local = r.u32();
+        // Entries still pending on the local's old value take it before the node overwrites it.
+        materializeLocal(nodes, local);
+        pendingLocal[sp - 1] = local;
+        if (setAt == captureAt) {
+            // Before the set: the value is already in the local, as the entry says.
+            throw new StackCaptured();
+        }
+        if (next == LOCAL_SET) {
+            pendingLocal[--sp] = -1;
+        }
+        return local;
+    }
+
+    /** Records that {@code node} writes its result to a local, when {@code result} is one. */
+    private WasmNode writesResult(WasmNode node, int result) {
+        if (result < localCount) {
+            localWrites.put(node, result);
+        }
+        return node;
     }
 
     /** Records which of a node's operand slots are locals (a negative one is an immediate). */
@@ -773,7 +811,8 @@ final class NodeBuilder {
         int opcode = instruction.opcode();
         if (instruction.family() == Family.LOAD) {
             int address = take(nodes, sp - 1);
-            return readsLocals(LoadNode.create(memory, opcode, memArg.offset, address, slot(sp - 1)), address);
+            int result = resultSlot(nodes);
+            return writesResult(readsLocals(LoadNode.create(memory, opcode, memArg.offset, address, result), address), result);
         }
         int address = take(nodes, sp - 2);
         int value = take(nodes, sp - 1);
@@ -803,7 +842,7 @@ final class NodeBuilder {
             }
             sp--;
         }
-        int result = slot(sp - 1);
+        int result = resultSlot(nodes);
         WasmNode node = switch (instruction.family()) {
             case CONVERT -> new ConvertNode(instruction.prefix() == 0 ? opcode : ConvertNode.SATURATING | opcode, a, result);
             case I32 -> new I32Node(opcode, a, b, result, (int) immediateBits);
@@ -811,6 +850,7 @@ final class NodeBuilder {
             case F32 -> new F32Node(opcode, a, b, result);
             default -> new F64Node(opcode, a, b, result);
         };
+        writesResult(node, result);
         return unary || immediate ? readsLocals(node, a) : readsLocals(node, a, b);
     }
 

@@ -18,8 +18,9 @@ import org.wasmlang.nodes.variable.CopySlotNode;
  * paths merge (block ends, loop headers) a dead local is cleared on all of them, so no phi
  * and no frame state keeps its value.
  *
- * <p>Only {@link CopySlotNode}s and {@link ConstNode}s write locals (local.set/tee); other nodes may read them
- * directly, as the node builder records. Labels are nesting levels,
+ * <p>Locals are written by {@link CopySlotNode}s and {@link ConstNode}s (local.set/tee), and by
+ * the nodes a local.set/tee was folded into; any node may read them directly. The node
+ * builder records those reads and folded writes. Labels are nesting levels,
  * so the live set at a branch target is kept by level while the analysis is inside it:
  * the live-out of a block or if, the live-in of a loop (found by iterating to a fixed point;
  * each loop starts from its last result, so nested loops converge in a few rounds).
@@ -27,6 +28,7 @@ import org.wasmlang.nodes.variable.CopySlotNode;
 public final class LocalLiveness {
     private final int localCount;
     private final Map<WasmNode, int[]> localReads;
+    private final Map<WasmNode, Integer> localWrites;
     private BitSet[] atLabel = new BitSet[16];
     private final Map<WasmLoopNode, BitSet> loopLiveIn = new IdentityHashMap<>();
     /**
@@ -36,17 +38,19 @@ public final class LocalLiveness {
      */
     private BitSet handlerLive;
 
-    private LocalLiveness(int localCount, Map<WasmNode, int[]> localReads) {
+    private LocalLiveness(int localCount, Map<WasmNode, int[]> localReads, Map<WasmNode, Integer> localWrites) {
         this.localCount = localCount;
         this.localReads = localReads;
+        this.localWrites = localWrites;
     }
 
     /**
      * Annotates the nodes of a function body and returns the locals that are dead on entry
      * (their initial value, parameter or default, is never read).
      */
-    public static int[] analyzeFunction(WasmNode[] body, int localCount, Map<WasmNode, int[]> localReads) {
-        LocalLiveness liveness = new LocalLiveness(localCount, localReads);
+    public static int[] analyzeFunction(WasmNode[] body, int localCount, Map<WasmNode, int[]> localReads,
+                    Map<WasmNode, Integer> localWrites) {
+        LocalLiveness liveness = new LocalLiveness(localCount, localReads, localWrites);
         liveness.setLabel(0, new BitSet());
         BitSet liveIn = liveness.sequence(body, new BitSet());
         BitSet dead = new BitSet();
@@ -185,14 +189,23 @@ public final class LocalLiveness {
             loopLiveIn.put(loop, liveIn);
             return liveIn;
         }
-        int[] reads = localReads.get(node);
-        if (reads == null) {
+        Integer written = localWrites.get(node);
+        if (localReads.get(node) == null && written == null) {
             return after;
         }
-        // An instruction reading its operands straight from locals (see NodeBuilder).
+        // An instruction reading its operands straight from locals, or writing its result
+        // straight into one (see NodeBuilder).
         BitSet live = (BitSet) after.clone();
+        BitSet dies = new BitSet();
+        if (written != null) {
+            live.clear(written);
+            if (!after.get(written)) {
+                dies.set(written);
+            }
+        }
         addReads(node, live);
-        node.setDeadLocals(slots(difference(live, after)));
+        dies.or(difference(live, after));
+        node.setDeadLocals(slots(dies));
         return live;
     }
 
