@@ -124,7 +124,18 @@ public final class RegionNode extends WasmNode {
                 int index = table.index(frame);
                 leaveInstruction(frame, pc);
                 int[] scope = scopes[scopeOf[pc]];
-                if (CompilerDirectives.inCompiledCode() && table.switchesOnEntries()) {
+                if (CompilerDirectives.inInterpreter()) {
+                    // Straight to the chosen target: the loops below are for partial
+                    // evaluation, which needs the target a constant on each path, and would
+                    // cost the interpreter a compare per target (80 in Lua's dispatch).
+                    int to = table.take(frame, table.targetOf(index));
+                    int next = continuation(scope, to);
+                    if (next >= 0) {
+                        pc = next;
+                        continue;
+                    }
+                    return exit(to);
+                } else if (table.switchesOnEntries()) {
                     // One path per table entry, its target constant: the compares of the
                     // index fold into one jump table on the index itself, where looking the
                     // target up first put a clamp, an array load and its bounds check in
