@@ -62,6 +62,54 @@ class RegionTest {
         return b.build();
     }
 
+    private static final int CASES = 60;
+    private static final int IFS_PER_CASE = 20;
+
+    /**
+     * {@code g(start, skip)}: the dispatch of an interpreter written in C, too large for one
+     * region. CASES blocks nested in each other around a {@code br_table} on {@code start};
+     * after the end of block k comes case k-1, inside block k+1: IFS_PER_CASE ifs that each
+     * add 1 to a counter, halfway an if that leaves for the next case when
+     * {@code skip == k}, then a return of the counter plus 1000 times the case. Branches
+     * thus leave ifs that became regions of their own for blocks flattened around them.
+     */
+    private static byte[] dispatchModule() {
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        for (int k = 0; k < CASES; k++) {
+            code.writeBytes(new byte[]{0x02, 0x40}); // block
+        }
+        code.writeBytes(new byte[]{0x20, 0x00, 0x0E}); // local.get 0; br_table
+        writeSigned(code, CASES - 1);
+        for (int depth = 0; depth < CASES; depth++) {
+            writeSigned(code, depth);
+        }
+        for (int k = 0; k < CASES; k++) {
+            code.write(0x0B); // end of the block case k follows
+            for (int i = 0; i < IFS_PER_CASE; i++) {
+                if (i == IFS_PER_CASE / 2 && k < CASES - 1) {
+                    code.writeBytes(new byte[]{0x20, 0x01, 0x41}); // local.get 1; i32.const k
+                    writeSigned(code, k);
+                    code.writeBytes(new byte[]{0x46, 0x04, 0x40, 0x0C, 0x01, 0x0B}); // i32.eq; if; br 1; end
+                }
+                // local.get 0; i32.const -1; i32.ne; if; local.get 2; i32.const 1; i32.add; local.set 2; end
+                code.writeBytes(new byte[]{0x20, 0x00, 0x41, 0x7F, 0x47, 0x04, 0x40, 0x20, 0x02, 0x41, 0x01, 0x6A, 0x21, 0x02, 0x0B});
+            }
+            code.writeBytes(new byte[]{0x20, 0x02, 0x41}); // local.get 2; i32.const 1000 k
+            writeSigned(code, 1000 * k);
+            code.writeBytes(new byte[]{0x6A, 0x0F}); // i32.add; return
+        }
+        code.writeBytes(new byte[]{0x41, 0x00}); // i32.const 0 (unreachable)
+        byte[] bytes = code.toByteArray();
+        int[] body = new int[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            body[i] = bytes[i] & 0xFF;
+        }
+        WasmBinary b = new WasmBinary();
+        int type = b.type(new int[]{WasmBinary.I32, WasmBinary.I32}, new int[]{WasmBinary.I32});
+        b.export("g", b.function(type, new int[]{WasmBinary.I32}, body));
+        return b.build();
+    }
+
     private static void writeSigned(ByteArrayOutputStream out, int value) {
         while (true) {
             int bits = value & 0x7F;
@@ -74,18 +122,39 @@ class RegionTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void branchesLeaveSplitRegions(boolean compiled) {
+    private static Context context(boolean compiled) {
         Context.Builder builder = Context.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
         if (compiled) {
             builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
                             .option("engine.BackgroundCompilation", "false")
                             .option("engine.CompilationFailureAction", "Throw")
-                            // About 40 KB of code, compiled whole here to check the regions.
+                            // Tens of KB of code, compiled whole here to check the regions.
                             .option("wasmlang.WholeCompileLimit", "0");
         }
-        try (Context context = builder.build()) {
+        return builder.build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void branchesLeaveIfsCutFromAFlattenedDispatch(boolean compiled) {
+        try (Context context = context(compiled)) {
+            Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(dispatchModule()), "dispatch.wasm").buildLiteral());
+            Value g = module.invokeMember("newInstance").getMember("exports").getMember("g");
+            for (int start : new int[]{0, 1, 30, CASES - 2, CASES - 1, CASES, 5000}) {
+                int taken = Math.min(start, CASES - 1);
+                for (int skip : new int[]{-1, taken, taken + 1}) {
+                    int expected = skip == taken && taken < CASES - 1 ? IFS_PER_CASE / 2 + IFS_PER_CASE + 1000 * (taken + 1)
+                                    : IFS_PER_CASE + 1000 * taken;
+                    assertEquals(expected, g.execute(start, skip).asInt(), "g(" + start + ", " + skip + ")");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void branchesLeaveSplitRegions(boolean compiled) {
+        try (Context context = context(compiled)) {
             Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module()), "regions.wasm").buildLiteral());
             Value f = module.invokeMember("newInstance").getMember("exports").getMember("f");
             for (int x : new int[]{0, 1, 2, 699, 700, 1398, 1399, 1400, 1401, 2100, 2799, 2800, 5000}) {
