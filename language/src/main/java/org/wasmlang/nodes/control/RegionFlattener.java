@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 import org.wasmlang.nodes.WasmNode;
 
@@ -175,17 +176,20 @@ final class RegionFlattener {
 
     /** Whether a block's or if's own control points fit, its nested blocks and ifs counted as one each. */
     private boolean fitsShallow(WasmNode node) {
-        int own;
+        return controlPoints + reserved + flattenedCost(node, this::leastCost) <= MAX_CONTROL_POINTS;
+    }
+
+    /** A block's or if's control points when flattened: its own, and its bodies' by {@code bodyCost}. */
+    private static int flattenedCost(WasmNode node, ToIntFunction<WasmNode[]> bodyCost) {
         if (node instanceof BlockNode block) {
-            own = 2 + leastCost(block.body());
-        } else {
-            IfNode ifNode = (IfNode) node;
-            own = 3 + leastCost(((BlockNode) ifNode.thenBlock()).body());
-            if (ifNode.elseBlock() != null) {
-                own += leastCost(((BlockNode) ifNode.elseBlock()).body());
-            }
+            return 2 + bodyCost.applyAsInt(block.body());
         }
-        return controlPoints + reserved + own <= MAX_CONTROL_POINTS;
+        IfNode ifNode = (IfNode) node;
+        int cost = 3 + bodyCost.applyAsInt(((BlockNode) ifNode.thenBlock()).body());
+        if (ifNode.elseBlock() != null) {
+            cost += bodyCost.applyAsInt(((BlockNode) ifNode.elseBlock()).body());
+        }
+        return cost;
     }
 
     /** The control points a node adds at least: a block or if one, as a region of its own. */
@@ -208,13 +212,8 @@ final class RegionFlattener {
             return known;
         }
         int cost;
-        if (node instanceof BlockNode block) {
-            cost = 2 + cost(block.body());
-        } else if (node instanceof IfNode ifNode) {
-            cost = 3 + cost(((BlockNode) ifNode.thenBlock()).body());
-            if (ifNode.elseBlock() != null) {
-                cost += cost(((BlockNode) ifNode.elseBlock()).body());
-            }
+        if (node instanceof BlockNode || node instanceof IfNode) {
+            cost = flattenedCost(node, this::cost);
         } else if (node instanceof BranchForm branch) {
             cost = branch.controlPoints();
         } else {
