@@ -51,15 +51,26 @@ class RegionTest {
             code.writeBytes(new byte[]{0x20, 0x01, 0x41, 0x02, 0x6A, 0x21, 0x01});
         }
         code.writeBytes(new byte[]{0x0B, 0x20, 0x01}); // end $out; local.get 1
+        return oneFunction("f", new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32}, code);
+    }
+
+    /** A module exporting one function of i32 parameters and result, with the given body. */
+    private static byte[] oneFunction(String name, int[] params, int[] locals, ByteArrayOutputStream code) {
         byte[] bytes = code.toByteArray();
         int[] body = new int[bytes.length];
         for (int i = 0; i < bytes.length; i++) {
             body[i] = bytes[i] & 0xFF;
         }
         WasmBinary b = new WasmBinary();
-        int type = b.type(new int[]{WasmBinary.I32}, new int[]{WasmBinary.I32});
-        b.export("f", b.function(type, new int[]{WasmBinary.I32}, body));
+        int type = b.type(params, new int[]{WasmBinary.I32});
+        b.export(name, b.function(type, locals, body));
         return b.build();
+    }
+
+    private static Value export(Context context, byte[] module, String name) {
+        Value instance = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module), name + ".wasm").buildLiteral())
+                        .invokeMember("newInstance");
+        return instance.getMember("exports").getMember(name);
     }
 
     private static final int CASES = 60;
@@ -99,15 +110,7 @@ class RegionTest {
             code.writeBytes(new byte[]{0x6A, 0x0F}); // i32.add; return
         }
         code.writeBytes(new byte[]{0x41, 0x00}); // i32.const 0 (unreachable)
-        byte[] bytes = code.toByteArray();
-        int[] body = new int[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            body[i] = bytes[i] & 0xFF;
-        }
-        WasmBinary b = new WasmBinary();
-        int type = b.type(new int[]{WasmBinary.I32, WasmBinary.I32}, new int[]{WasmBinary.I32});
-        b.export("g", b.function(type, new int[]{WasmBinary.I32}, body));
-        return b.build();
+        return oneFunction("g", new int[]{WasmBinary.I32, WasmBinary.I32}, new int[]{WasmBinary.I32}, code);
     }
 
     private static void writeSigned(ByteArrayOutputStream out, int value) {
@@ -138,8 +141,7 @@ class RegionTest {
     @ValueSource(booleans = {false, true})
     void branchesLeaveIfsCutFromAFlattenedDispatch(boolean compiled) {
         try (Context context = context(compiled)) {
-            Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(dispatchModule()), "dispatch.wasm").buildLiteral());
-            Value g = module.invokeMember("newInstance").getMember("exports").getMember("g");
+            Value g = export(context, dispatchModule(), "g");
             for (int start : new int[]{0, 1, 30, CASES - 2, CASES - 1, CASES, 5000}) {
                 int taken = Math.min(start, CASES - 1);
                 for (int skip : new int[]{-1, taken, taken + 1}) {
@@ -155,8 +157,7 @@ class RegionTest {
     @ValueSource(booleans = {false, true})
     void branchesLeaveSplitRegions(boolean compiled) {
         try (Context context = context(compiled)) {
-            Value module = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module()), "regions.wasm").buildLiteral());
-            Value f = module.invokeMember("newInstance").getMember("exports").getMember("f");
+            Value f = export(context, module(), "f");
             for (int x : new int[]{0, 1, 2, 699, 700, 1398, 1399, 1400, 1401, 2100, 2799, 2800, 5000}) {
                 int expected = x < BLOCKS ? 3 * x : x < 2 * BLOCKS ? 3 * BLOCKS - 1 : 3 * BLOCKS;
                 assertEquals(expected, f.execute(x).asInt(), "f(" + x + ")");
