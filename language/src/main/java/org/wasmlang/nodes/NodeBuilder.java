@@ -31,6 +31,7 @@ import org.wasmlang.nodes.control.BranchIfNode;
 import org.wasmlang.nodes.control.BranchNode;
 import org.wasmlang.nodes.control.BranchOnNullNode;
 import org.wasmlang.nodes.control.BranchTableNode;
+import org.wasmlang.nodes.control.Condition;
 import org.wasmlang.nodes.control.DelegateBoundaryNode;
 import org.wasmlang.nodes.control.DropNode;
 import org.wasmlang.nodes.control.LegacyTryNode;
@@ -116,6 +117,11 @@ final class NodeBuilder {
     private final boolean[] pendingConst;
     private final long[] constBits;
     private final int[] constType;
+    /**
+     * A comparison on top of the stack that the next instruction, a {@code br_if} or an
+     * {@code if}, tests: it has no node, the branch evaluates it (see {@link Condition}).
+     */
+    private Condition foldedCompare;
     /** The locals each node reads directly, for {@link LocalLiveness}. */
     private final Map<WasmNode, int[]> localReads = new IdentityHashMap<>();
     /** The local a node writes its result to, when a local.set/tee was folded into it (see {@link #resultSlot}). */
@@ -174,10 +180,12 @@ final class NodeBuilder {
      * Where each operand stack entry is just before the instruction at {@code offset} runs
      * (a debugger's view of the stack): the entries' number, and per entry the local it
      * still is ({@code pendingLocal}, -1 if none) or the constant it still is
-     * ({@code pendingConst} with {@code constBits}); other entries are in their slots,
-     * {@code localCount + index}.
+     * ({@code pendingConst} with {@code constBits}); the top entry may be a comparison the
+     * next instruction tests ({@code foldedCompare}, else null); other entries are in their
+     * slots, {@code localCount + index}.
      */
-    record StackState(int height, int[] pendingLocal, boolean[] pendingConst, long[] constBits, int localCount) {
+    record StackState(int height, int[] pendingLocal, boolean[] pendingConst, long[] constBits, int localCount,
+                    Condition foldedCompare) {
     }
 
     /** Builds until the instruction at {@code offset}; null when the body has none there (dead code). */
@@ -187,7 +195,7 @@ final class NodeBuilder {
             build();
         } catch (StackCaptured e) {
             return new StackState(sp, Arrays.copyOf(pendingLocal, sp), Arrays.copyOf(pendingConst, sp), Arrays.copyOf(constBits, sp),
-                            localCount);
+                            localCount, foldedCompare);
         }
         return null;
     }
@@ -292,12 +300,32 @@ final class NodeBuilder {
         return local;
     }
 
+    /**
+     * Pops the condition of a {@code br_if} or {@code if}: the comparison folded into it,
+     * else the entry's slot.
+     */
+    private Condition takeCondition(List<WasmNode> nodes) {
+        Condition folded = foldedCompare;
+        if (folded != null) {
+            foldedCompare = null;
+            sp--;
+            return folded;
+        }
+        return Condition.slot(take(nodes, --sp));
+    }
+
     /** Records that {@code node} writes its result to a local, when {@code result} is one. */
     private WasmNode writesResult(WasmNode node, int result) {
         if (result < localCount) {
             localWrites.put(node, result);
         }
         return node;
+    }
+
+    /** Whether an instruction is an i32 or i64 comparison, eqz included. */
+    private static boolean isComparison(Instruction instruction) {
+        return instruction.prefix() == 0 && (instruction.family() == Family.I32 || instruction.family() == Family.I64)
+                        && Condition.isComparison(instruction.opcode());
     }
 
     /** Records which of a node's operand slots are locals (a negative one is an immediate). */
@@ -395,11 +423,11 @@ final class NodeBuilder {
                 }
                 case BR_IF -> {
                     int depth = r.u32();
-                    int condition = take(nodes, --sp);
+                    Condition condition = takeCondition(nodes);
                     int label = labels - 1 - depth;
                     int arity = labelArity[label];
                     nodes.add(readsLocals(new BranchIfNode(condition, label, slot(sp - arity), slot(labelHeight[label]), arity,
-                                    slot(highWater), new BranchCounts()), condition));
+                                    slot(highWater), new BranchCounts()), condition.operands()));
                 }
                 case BR_TABLE -> {
                     nodes.add(branchTable(nodes));
@@ -548,14 +576,19 @@ final class NodeBuilder {
                 }
                 case REF_IS_NULL -> nodes.add(new RefIsNullNode(slot(sp - 1)));
                 case REF_FUNC -> nodes.add(ConstNode.reference(slot(sp++), instance.function(r.u32())));
-                default -> nodes.add(switch (instruction.family()) {
-                    case SPECIAL -> misc(instruction.opcode());
-                    case LOAD, STORE -> memoryAccess(nodes, instruction);
-                    case I32, I64, F32, F64, CONVERT -> numeric(nodes, instruction);
-                    case V128_LOAD, V128_STORE, V128_LOAD_LANE, V128_STORE_LANE -> vectorMemoryAccess(nodes, instruction);
-                    case V128_CONST -> ConstNode.vector(slot(sp++), V128.fromBytes(module.bytes(), skip(16)));
-                    default -> simd(nodes, instruction);
-                });
+                default -> {
+                    WasmNode node = switch (instruction.family()) {
+                        case SPECIAL -> misc(instruction.opcode());
+                        case LOAD, STORE -> memoryAccess(nodes, instruction);
+                        case I32, I64, F32, F64, CONVERT -> numeric(nodes, instruction);
+                        case V128_LOAD, V128_STORE, V128_LOAD_LANE, V128_STORE_LANE -> vectorMemoryAccess(nodes, instruction);
+                        case V128_CONST -> ConstNode.vector(slot(sp++), V128.fromBytes(module.bytes(), skip(16)));
+                        default -> simd(nodes, instruction);
+                    };
+                    if (node != null) {
+                        nodes.add(node);
+                    }
+                }
             }
             if (nodes.size() > built) {
                 WasmNode node = nodes.get(nodes.size() - 1);
@@ -651,7 +684,7 @@ final class NodeBuilder {
     private WasmNode ifElse(List<WasmNode> nodes) {
         int blockType = BlockTypes.read(r, features);
         int block = nextBlock++;
-        int conditionSlot = take(nodes, --sp);
+        Condition condition = takeCondition(nodes);
         int conditionDeadTo = slot(highWater);
         highWater = sp;
         int params = BlockTypes.paramCount(blockType, types);
@@ -669,8 +702,8 @@ final class NodeBuilder {
         }
         labels--;
         sp = height + results;
-        return readsLocals(new IfNode(conditionSlot, slot(height + params), conditionDeadTo, new BlockNode(thenBody, label),
-                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts()), conditionSlot);
+        return readsLocals(new IfNode(condition, slot(height + params), conditionDeadTo, new BlockNode(thenBody, label),
+                        elseBody == null ? null : new BlockNode(elseBody, label), new BranchCounts()), condition.operands());
     }
 
     private WasmNode branch(int depth) {
@@ -820,7 +853,10 @@ final class NodeBuilder {
         return readsLocals(StoreNode.create(memory, opcode, memArg.offset, address, value), address, value);
     }
 
-    /** The numeric operators of Wasm 1.0 and the saturating truncations. */
+    /**
+     * The numeric operators of Wasm 1.0 and the saturating truncations; null for a
+     * comparison that the {@code br_if} or {@code if} after it tests ({@link #foldedCompare}).
+     */
     private WasmNode numeric(List<WasmNode> nodes, Instruction instruction) {
         int opcode = instruction.opcode();
         boolean unary = instruction.params().length == 1;
@@ -841,6 +877,11 @@ final class NodeBuilder {
                 b = take(nodes, sp - 1);
             }
             sp--;
+        }
+        if (isComparison(instruction) && (r.peek() == BR_IF || r.peek() == IF)) {
+            foldedCompare = instruction.family() == Family.I32 ? Condition.i32(opcode, a, b, (int) immediateBits)
+                            : Condition.i64(opcode, a, b, immediateBits);
+            return null;
         }
         int result = resultSlot(nodes);
         WasmNode node = switch (instruction.family()) {

@@ -279,8 +279,8 @@ public final class WasmFunctionRootNode extends RootNode {
     /**
      * The operand stack just before the instruction at {@code byteOffset} runs, rebuilt on
      * request: the validator gives the entries' types, a node builder stopped at the
-     * instruction says which entries are still a local or a constant it has not put in their
-     * slots (the others are in theirs).
+     * instruction says which entries are still a local, a constant or a folded comparison it
+     * has not put in their slots (the others are in theirs).
      */
     OperandStack operandStack(Frame frame, int byteOffset) {
         Function function = instance.module().function(functionIndex);
@@ -294,7 +294,10 @@ public final class WasmFunctionRootNode extends RootNode {
         Object[] values = new Object[types.length];
         for (int i = 0; i < values.length; i++) {
             int local = state.pendingLocal()[i];
-            if (state.pendingConst()[i]) {
+            if (i == values.length - 1 && state.foldedCompare() != null) {
+                // The comparison the br_if or if here tests, never written to its slot.
+                values[i] = state.foldedCompare().holds(frame) ? 1 : 0;
+            } else if (state.pendingConst()[i]) {
                 values[i] = types[i] == ValueType.I32 ? (Object) (int) state.constBits()[i] : (Object) state.constBits()[i];
             } else if (local >= 0) {
                 values[i] = Values.box(frame, local, localTypes[local]);

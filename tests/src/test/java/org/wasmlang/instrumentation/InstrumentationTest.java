@@ -92,11 +92,12 @@ class InstrumentationTest {
             }
         }
         // Lines of count's text (lines 9 to 25 of `wasmlang print statements.wasm`): the
-        // local.gets are folded into i32.ge_u.
-        // $stack: the operand stack before the instruction (i and n are the local.gets' values).
+        // local.gets are folded into i32.ge_u, and i32.ge_u into the br_if testing it.
+        // $stack: the operand stack before the instruction (at the br_if, the comparison's
+        // value; at the i32.add, i and the constant).
         assertEquals(List.of("count statements.wasm/count.wat:4 loop | n=1000 i=0 $stack=[]",
-                        "count statements.wasm/count.wat:7 i32.ge_u | n=1000 i=0 $stack=[0, 1000]",
-                        "count statements.wasm/count.wat:8 br_if 1 | n=2 i=0 $stack=[0]"), stops);
+                        "count statements.wasm/count.wat:8 br_if 1 | n=1000 i=0 $stack=[0]",
+                        "count statements.wasm/count.wat:11 i32.add | n=2 i=0 $stack=[0, 1]"), stops);
     }
 
     @Test

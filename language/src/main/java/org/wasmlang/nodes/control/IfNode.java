@@ -12,11 +12,10 @@ import org.wasmlang.nodes.BranchCounts;
  * arms are then regions of their own.
  */
 public final class IfNode extends WasmNode {
-    private final int conditionSlot;
+    private final Condition condition;
     @Child private WasmNode thenBlock;
     @Child private WasmNode elseBlock;
     private final BranchCounts profile;
-    /** The stack slots from the condition's up to this one are dead once it is tested. */
     /** The stack slots dead once the condition is tested (it may itself come from a local). */
     private final int conditionDeadFrom;
     private final int conditionDeadTo;
@@ -24,18 +23,18 @@ public final class IfNode extends WasmNode {
     @CompilationFinal(dimensions = 1) private int[] thenDeadLocals = NO_SLOTS;
     @CompilationFinal(dimensions = 1) private int[] elseDeadLocals = NO_SLOTS;
 
-    public IfNode(int conditionSlot, int conditionDeadFrom, int conditionDeadTo, WasmNode thenBlock, WasmNode elseBlock,
+    public IfNode(Condition condition, int conditionDeadFrom, int conditionDeadTo, WasmNode thenBlock, WasmNode elseBlock,
                     BranchCounts profile) {
         this.profile = profile;
         this.conditionDeadFrom = conditionDeadFrom;
         this.conditionDeadTo = conditionDeadTo;
-        this.conditionSlot = conditionSlot;
+        this.condition = condition;
         this.thenBlock = thenBlock;
         this.elseBlock = elseBlock;
     }
 
-    int conditionSlot() {
-        return conditionSlot;
+    Condition condition() {
+        return condition;
     }
 
     int conditionDeadFrom() {
@@ -73,7 +72,7 @@ public final class IfNode extends WasmNode {
 
     @Override
     public int execute(VirtualFrame frame) {
-        boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
+        boolean condition = profile.profile(this.condition.holds(frame));
         clearSlots(frame, conditionDeadFrom, conditionDeadTo);
         if (condition) {
             clearSlots(frame, thenDeadLocals);

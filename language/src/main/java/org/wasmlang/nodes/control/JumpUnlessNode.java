@@ -9,10 +9,10 @@ import org.wasmlang.nodes.BranchCounts;
 
 /**
  * The test of a flattened {@code if}: its {@link RegionNode} falls through into the then
- * arm when the i32 condition is non-zero and jumps to the else arm (or the end) otherwise.
+ * arm when the condition holds and jumps to the else arm (or the end) otherwise.
  */
 final class JumpUnlessNode extends WasmNode {
-    private final int conditionSlot;
+    private final Condition condition;
     private final BranchCounts profile;
 
     private final int conditionDeadFrom;
@@ -23,7 +23,7 @@ final class JumpUnlessNode extends WasmNode {
 
     JumpUnlessNode(IfNode ifNode) {
         this.profile = ifNode.profile();
-        this.conditionSlot = ifNode.conditionSlot();
+        this.condition = ifNode.condition();
         this.conditionDeadFrom = ifNode.conditionDeadFrom();
         this.conditionDeadTo = ifNode.conditionDeadTo();
         this.thenDeadLocals = ifNode.thenDeadLocals();
@@ -38,7 +38,7 @@ final class JumpUnlessNode extends WasmNode {
      * stack on every back edge (12 stores per partition step in {@code quicksort}).
      */
     boolean test(VirtualFrame frame) {
-        boolean condition = profile.profile(frame.getIntStatic(conditionSlot) != 0);
+        boolean condition = profile.profile(this.condition.holds(frame));
         clearSlots(frame, conditionDeadFrom, conditionDeadTo);
         return condition;
     }

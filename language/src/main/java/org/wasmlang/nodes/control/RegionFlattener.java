@@ -131,7 +131,7 @@ final class RegionFlattener {
                     controlPoints++;
                     WasmNode thenRegion = RegionNode.create(thenBlock.body(), thenBlock.label(), false);
                     WasmNode elseRegion = elseBlock == null ? null : RegionNode.create(elseBlock.body(), elseBlock.label(), false);
-                    IfNode unflattened = new IfNode(ifNode.conditionSlot(), ifNode.conditionDeadFrom(), ifNode.conditionDeadTo(), thenRegion, elseRegion,
+                    IfNode unflattened = new IfNode(ifNode.condition(), ifNode.conditionDeadFrom(), ifNode.conditionDeadTo(), thenRegion, elseRegion,
                                     ifNode.profile());
                     unflattened.setDeadAfter(ifNode.deadFrom(), ifNode.deadTo());
                     unflattened.setArmDeadLocals(ifNode.thenDeadLocals(), ifNode.elseDeadLocals());

@@ -53,16 +53,8 @@ public final class I32Node extends WasmNode {
 
     private int binary(int a, int b) {
         return switch (opcode) {
-            case I32_EQ -> a == b ? 1 : 0;
-            case I32_NE -> a != b ? 1 : 0;
-            case I32_LT_S -> a < b ? 1 : 0;
-            case I32_LT_U -> Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
-            case I32_GT_S -> a > b ? 1 : 0;
-            case I32_GT_U -> Integer.compareUnsigned(a, b) > 0 ? 1 : 0;
-            case I32_LE_S -> a <= b ? 1 : 0;
-            case I32_LE_U -> Integer.compareUnsigned(a, b) <= 0 ? 1 : 0;
-            case I32_GE_S -> a >= b ? 1 : 0;
-            case I32_GE_U -> Integer.compareUnsigned(a, b) >= 0 ? 1 : 0;
+            case I32_EQ, I32_NE, I32_LT_S, I32_LT_U, I32_GT_S, I32_GT_U, I32_LE_S, I32_LE_U, I32_GE_S, I32_GE_U ->
+                compare(opcode, a, b) ? 1 : 0;
             case I32_ADD -> a + b;
             case I32_SUB -> a - b;
             case I32_MUL -> a * b;
@@ -79,6 +71,22 @@ public final class I32Node extends WasmNode {
             case I32_ROTL -> Integer.rotateLeft(a, b);
             case I32_ROTR -> Integer.rotateRight(a, b);
             default -> throw new IllegalStateException("not an i32 opcode: " + opcode);
+        };
+    }
+
+    /** An i32 comparison ({@code I32_EQ} to {@code I32_GE_U}); also what a folded branch condition tests. */
+    public static boolean compare(int opcode, int a, int b) {
+        return switch (opcode) {
+            case I32_EQ -> a == b;
+            case I32_NE -> a != b;
+            case I32_LT_S -> a < b;
+            case I32_LT_U -> Integer.compareUnsigned(a, b) < 0;
+            case I32_GT_S -> a > b;
+            case I32_GT_U -> Integer.compareUnsigned(a, b) > 0;
+            case I32_LE_S -> a <= b;
+            case I32_LE_U -> Integer.compareUnsigned(a, b) <= 0;
+            case I32_GE_S -> a >= b;
+            default -> Integer.compareUnsigned(a, b) >= 0; // I32_GE_U
         };
     }
 }

@@ -41,13 +41,14 @@ public final class I64Node extends WasmNode {
             case I64_EXTEND16_S -> frame.setLongStatic(result, (short) a);
             case I64_EXTEND32_S -> frame.setLongStatic(result, (int) a);
             case I64_EQ, I64_NE, I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U, I64_LE_S, I64_LE_U, I64_GE_S, I64_GE_U ->
-                frame.setIntStatic(result, compare(a, (b >= 0 ? frame.getLongStatic(b) : immediate)) ? 1 : 0);
+                frame.setIntStatic(result, compare(opcode, a, (b >= 0 ? frame.getLongStatic(b) : immediate)) ? 1 : 0);
             default -> frame.setLongStatic(result, binary(a, (b >= 0 ? frame.getLongStatic(b) : immediate)));
         }
         return NORMAL;
     }
 
-    private boolean compare(long a, long b) {
+    /** An i64 comparison ({@code I64_EQ} to {@code I64_GE_U}); also what a folded branch condition tests. */
+    public static boolean compare(int opcode, long a, long b) {
         return switch (opcode) {
             case I64_EQ -> a == b;
             case I64_NE -> a != b;
