@@ -10,6 +10,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wasmlang.testing.Contexts;
 import org.wasmlang.testing.WasmBinary;
 
 /**
@@ -99,14 +100,8 @@ class FoldedCompareTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void foldedComparisonsAgreeWithJava(boolean compiled) {
-        Context.Builder builder = Context.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
-        if (compiled) {
-            builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
-                            .option("engine.BackgroundCompilation", "false")
-                            .option("engine.CompilationFailureAction", "Throw");
-        }
         long[] values = {0, 1, -1, 7, 8, Integer.MIN_VALUE, Integer.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 1L << 32};
-        try (Context context = builder.build()) {
+        try (Context context = Contexts.interpretedOrCompiled(compiled).build()) {
             Value exports = context.eval(Source.newBuilder("wasmlang", ByteSequence.create(module()), "compares.wasm").buildLiteral())
                             .invokeMember("newInstance").getMember("exports");
             for (boolean wide : new boolean[]{false, true}) {

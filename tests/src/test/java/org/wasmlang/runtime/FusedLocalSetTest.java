@@ -7,6 +7,7 @@ import org.graalvm.polyglot.Value;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wasmlang.interop.Guests;
+import org.wasmlang.testing.Contexts;
 
 /**
  * A {@code local.set}/{@code local.tee} right after a numeric operator or a load has no node
@@ -19,13 +20,7 @@ class FusedLocalSetTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void foldedSetsKeepWasmSemantics(boolean compiled) {
-        Context.Builder builder = Context.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
-        if (compiled) {
-            builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
-                            .option("engine.BackgroundCompilation", "false")
-                            .option("engine.CompilationFailureAction", "Throw");
-        }
-        try (Context context = builder.build()) {
+        try (Context context = Contexts.interpretedOrCompiled(compiled).build()) {
             Value exports = Guests.module(context, "fused_sets.wasm").newInstance().getMember("exports");
             // old x + 100 * (x + 10): the entry below kept the old value.
             assertEquals(3 + 1300, exports.getMember("oldBelow").execute(3).asInt());

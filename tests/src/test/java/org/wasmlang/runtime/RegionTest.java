@@ -10,6 +10,7 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wasmlang.testing.Contexts;
 import org.wasmlang.testing.WasmBinary;
 
 /**
@@ -126,13 +127,10 @@ class RegionTest {
     }
 
     private static Context context(boolean compiled) {
-        Context.Builder builder = Context.newBuilder("wasmlang").option("engine.WarnInterpreterOnly", "false");
+        Context.Builder builder = Contexts.interpretedOrCompiled(compiled);
         if (compiled) {
-            builder.allowExperimentalOptions(true).option("engine.CompileImmediately", "true")
-                            .option("engine.BackgroundCompilation", "false")
-                            .option("engine.CompilationFailureAction", "Throw")
-                            // Tens of KB of code, compiled whole here to check the regions.
-                            .option("wasmlang.WholeCompileLimit", "0");
+            // Tens of KB of code, compiled whole here to check the regions.
+            builder.option("wasmlang.WholeCompileLimit", "0");
         }
         return builder.build();
     }
