@@ -123,52 +123,49 @@ public final class RegionNode extends WasmNode {
                 BranchTableNode table = (BranchTableNode) enterInstruction(frame, pc);
                 int index = table.index(frame);
                 leaveInstruction(frame, pc);
-                int[] scope = scopes[scopeOf[pc]];
                 if (CompilerDirectives.inInterpreter()) {
-                    // Straight to the chosen target: the loops below are for partial
-                    // evaluation, which needs the target a constant on each path, and would
-                    // cost the interpreter a compare per target (80 in Lua's dispatch).
-                    int to = table.take(frame, table.targetOf(index));
-                    int next = continuation(scope, to);
-                    if (next >= 0) {
-                        pc = next;
-                        continue;
-                    }
-                    return exit(to);
-                } else if (table.switchesOnEntries()) {
-                    // One path per table entry, its target constant: the compares of the
-                    // index fold into one jump table on the index itself, where looking the
-                    // target up first put a clamp, an array load and its bounds check in
-                    // front of the jump (the dispatch of every bytecode in `interp`).
-                    int last = table.entryCount() - 1;
-                    for (int e = 0; e <= last; e++) {
-                        if (e == last || index == e) {
-                            int to = table.take(frame, table.entryTarget(e));
-                            int next = continuation(scope, to);
-                            if (next >= 0) {
-                                pc = next;
-                                continue dispatch;
-                            }
-                            return exit(to);
-                        }
-                    }
+                    // Straight to the chosen target, then on as for any branch below: the
+                    // loops are for partial evaluation, which needs the target a constant on
+                    // each path, and would cost the interpreter a compare per target (80 in
+                    // Lua's dispatch).
+                    target = table.take(frame, table.targetOf(index));
                 } else {
-                    // One path per distinct target, each with its label (and so its next
-                    // instruction) constant: the comparisons fold into one switch.
-                    int chosen = table.targetOf(index);
-                    for (int t = 0; t < table.targetCount(); t++) {
-                        if (t == chosen) {
-                            int to = table.take(frame, t);
-                            int next = continuation(scope, to);
-                            if (next >= 0) {
-                                pc = next;
-                                continue dispatch;
+                    int[] scope = scopes[scopeOf[pc]];
+                    if (table.switchesOnEntries()) {
+                        // One path per table entry, its target constant: the compares of the
+                        // index fold into one jump table on the index itself, where looking the
+                        // target up first put a clamp, an array load and its bounds check in
+                        // front of the jump (the dispatch of every bytecode in `interp`).
+                        int last = table.entryCount() - 1;
+                        for (int e = 0; e <= last; e++) {
+                            if (e == last || index == e) {
+                                int to = table.take(frame, table.entryTarget(e));
+                                int next = continuation(scope, to);
+                                if (next >= 0) {
+                                    pc = next;
+                                    continue dispatch;
+                                }
+                                return exit(to);
                             }
-                            return exit(to);
+                        }
+                    } else {
+                        // One path per distinct target, each with its label (and so its next
+                        // instruction) constant: the comparisons fold into one switch.
+                        int chosen = table.targetOf(index);
+                        for (int t = 0; t < table.targetCount(); t++) {
+                            if (t == chosen) {
+                                int to = table.take(frame, t);
+                                int next = continuation(scope, to);
+                                if (next >= 0) {
+                                    pc = next;
+                                    continue dispatch;
+                                }
+                                return exit(to);
+                            }
                         }
                     }
+                    throw CompilerDirectives.shouldNotReachHere("br_table target out of range");
                 }
-                throw CompilerDirectives.shouldNotReachHere("br_table target out of range");
             } else {
                 target = code[pc].execute(frame);
                 if (target == NORMAL) {
