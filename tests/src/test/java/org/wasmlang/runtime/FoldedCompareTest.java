@@ -49,7 +49,7 @@ class FoldedCompareTest {
      * of the locals, bit 1 from an if on it, bit 2 from an if on a compared with the
      * constant, bit 3 from a br_if on the comparison of a + 0 and b + 0 (stack slots).
      */
-    private static int[] body(int k, boolean wide) {
+    private static byte[] body(int k, boolean wide) {
         int opcode = (wide ? I64_EQZ : I32_EQZ) + k;
         boolean unary = k == 0;
         ByteArrayOutputStream code = new ByteArrayOutputStream();
@@ -78,12 +78,7 @@ class FoldedCompareTest {
             code.writeBytes(new byte[]{0x20, 0x01, zero, 0x00, add});
         }
         code.writeBytes(new byte[]{(byte) opcode, 0x0D, 0x00, 0x1A, 0x41, 0x00, 0x0B, 0x72});
-        byte[] bytes = code.toByteArray();
-        int[] body = new int[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            body[i] = bytes[i] & 0xFF;
-        }
-        return body;
+        return code.toByteArray();
     }
 
     private static byte[] module() {

@@ -57,14 +57,9 @@ class RegionTest {
 
     /** A module exporting one function of i32 parameters and result, with the given body. */
     private static byte[] oneFunction(String name, int[] params, int[] locals, ByteArrayOutputStream code) {
-        byte[] bytes = code.toByteArray();
-        int[] body = new int[bytes.length];
-        for (int i = 0; i < bytes.length; i++) {
-            body[i] = bytes[i] & 0xFF;
-        }
         WasmBinary b = new WasmBinary();
         int type = b.type(params, new int[]{WasmBinary.I32});
-        b.export(name, b.function(type, locals, body));
+        b.export(name, b.function(type, locals, code.toByteArray()));
         return b.build();
     }
 

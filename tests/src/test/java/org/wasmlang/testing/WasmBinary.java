@@ -44,12 +44,17 @@ public final class WasmBinary {
 
     /** Defines a function with extra locals and returns its index in the function index space. */
     public int function(int type, int[] locals, int... code) {
-        functionTypes.add(type);
         byte[] bytes = new byte[code.length];
         for (int i = 0; i < code.length; i++) {
             bytes[i] = (byte) code[i];
         }
-        bodies.add(bytes);
+        return function(type, locals, bytes);
+    }
+
+    /** The same with the body's bytes as they are, for bodies written to a byte stream. */
+    public int function(int type, int[] locals, byte[] code) {
+        functionTypes.add(type);
+        bodies.add(code);
         bodyLocals.add(locals);
         return imports.size() + functionTypes.size() - 1;
     }
