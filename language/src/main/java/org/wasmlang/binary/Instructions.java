@@ -54,6 +54,9 @@ public final class Instructions {
         // Prefixes of proposals WasmLang does not implement: say which, rather than "illegal".
         if (opcode == Opcodes.GC_PREFIX) {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "GC instructions (prefix fb, Wasm 3.0)", at);
+        } else if (opcode == Opcodes.REF_EQ) {
+            // The one GC instruction outside the prefix.
+            throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "GC instructions (ref.eq, Wasm 3.0)", at);
         } else if (opcode == Opcodes.THREADS_PREFIX) {
             throw r.malformed(ErrorMessage.UNSUPPORTED_FEATURE, "threads (atomic instructions, prefix fe)", at);
         }

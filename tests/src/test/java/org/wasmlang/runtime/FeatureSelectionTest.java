@@ -107,6 +107,8 @@ class FeatureSelectionTest {
             assertRefused(context, module(new int[]{0x01, 0x03, 0x01, 0x5f, 0x00}), "unsupported feature: GC");
             // An instruction with the GC prefix 0xfb (struct.new 0).
             assertRefused(context, module(ONE_FUNCTION, body(0xfb, 0x00, 0x00)), "unsupported feature: GC instructions");
+            // ref.eq (0xd3), GC's one instruction without the prefix.
+            assertRefused(context, module(ONE_FUNCTION, body(0xd3)), "unsupported feature: GC instructions (ref.eq");
             // A shared memory (limits flags 3).
             assertRefused(context, module(new int[]{0x05, 0x04, 0x01, 0x03, 0x01, 0x02}),
                             "unsupported feature: threads (shared memory)");
