@@ -19,7 +19,7 @@ wasmlang_java_feature() { # sets wasmlang_feature to the feature version (e.g. 2
   fi
   if [ -z "$wasmlang_feature" ]; then
     wasmlang_feature="$("$1/bin/java" -XshowSettings:properties -version 2>&1 |
-      sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1)"
+      sed -n 's/^ *java\.specification\.version = \([0-9][0-9]*\).*/\1/p' | head -n 1)" || wasmlang_feature=""
   fi
 }
 
